@@ -1,0 +1,261 @@
+import { describe, SeedkitTypeError, SeedkitValueError } from './errors.js';
+
+/**
+ * Entropy accepted by {@link SeedSequence}: a non-negative safe integer, a non-negative bigint of any
+ * size, or a (nested) array of those, where array elements may also be decimal or `0x` strings
+ * (as NumPy accepts them inside sequences).
+ */
+export type Entropy = number | bigint | EntropyArray;
+export interface EntropyArray extends ReadonlyArray<number | bigint | string | EntropyArray | Uint32Array> {}
+
+/** `SeedSequence.state`, in NumPy's shape (`entropy`, `spawn_key`, `pool_size`, `n_children_spawned`). */
+export interface SeedSequenceState {
+  entropy: bigint | readonly (number | bigint)[];
+  spawnKey: readonly (number | bigint)[];
+  poolSize: number;
+  nChildrenSpawned: number;
+}
+
+export interface SeedSequenceOptions {
+  spawnKey?: readonly (number | bigint)[];
+  poolSize?: number;
+  nChildrenSpawned?: number;
+}
+
+const INIT_A = 0x43b0d7e5;
+const MULT_A = 0x931e8875;
+const INIT_B = 0x8b51f9dd;
+const MULT_B = 0x58f38ded;
+const MIX_MULT_L = 0xca01f9dd;
+const MIX_MULT_R = 0x4973f715;
+const DEFAULT_POOL_SIZE = 4;
+
+const MASK32 = 0xffffffffn;
+
+/** Splits a non-negative bigint into 32-bit words, least significant first (0 → [0]). */
+function bigintWords(v: bigint, out: number[]): void {
+  if (v === 0n) {
+    out.push(0);
+    return;
+  }
+  while (v > 0n) {
+    out.push(Number(v & MASK32));
+    v >>= 32n;
+  }
+}
+
+function coerceInteger(v: number | bigint, where: string, out: number[]): void {
+  if (typeof v === 'bigint') {
+    if (v < 0n) throw new SeedkitValueError(`${where}: expected non-negative integer, got ${describe(v)}`);
+    bigintWords(v, out);
+    return;
+  }
+  if (typeof v !== 'number') throw new SeedkitTypeError(`${where}: expected an integer, got ${describe(v)}`);
+  if (Number.isNaN(v) || !Number.isFinite(v) || !Number.isInteger(v)) {
+    throw new SeedkitTypeError(`${where}: SeedSequence expects integer entropy, got ${describe(v)}`);
+  }
+  if (v < 0) throw new SeedkitValueError(`${where}: expected non-negative integer, got ${describe(v)}`);
+  if (!Number.isSafeInteger(v)) {
+    throw new SeedkitValueError(
+      `${where}: ${v} is above Number.MAX_SAFE_INTEGER and may already have lost precision; pass it as a bigint`,
+    );
+  }
+  if (v <= 0xffffffff) out.push(v);
+  else bigintWords(BigInt(v), out);
+}
+
+function coerceString(s: string, where: string, out: number[]): void {
+  let value: bigint;
+  const t = s.trim();
+  if (/^0[xX][0-9a-fA-F]+$/.test(t)) value = BigInt(t);
+  else if (/^[0-9](_?[0-9])*$/.test(t)) value = BigInt(t.replace(/_/g, ''));
+  else if (/^[0-9]/.test(t))
+    throw new SeedkitValueError(`${where}: invalid literal for int(): ${describe(s)}`);
+  else throw new SeedkitValueError(`${where}: unrecognized seed string ${describe(s)}`);
+  bigintWords(value, out);
+}
+
+function coerceSequence(seq: ReadonlyArray<unknown> | Uint32Array, where: string, out: number[]): void {
+  for (let i = 0; i < seq.length; i++) {
+    const e = seq[i];
+    const w = `${where}[${i}]`;
+    if (typeof e === 'string') coerceString(e, w, out);
+    else if (typeof e === 'number' || typeof e === 'bigint') coerceInteger(e, w, out);
+    else if (Array.isArray(e) || e instanceof Uint32Array) coerceSequence(e, w, out);
+    else throw new SeedkitTypeError(`${w}: SeedSequence expects int or sequence of ints, got ${describe(e)}`);
+  }
+}
+
+/** NumPy's `_coerce_to_uint32_array`: entropy → 32-bit words, least significant first. */
+export function coerceToUint32Words(value: unknown, where = 'entropy'): number[] {
+  const out: number[] = [];
+  if (typeof value === 'number' || typeof value === 'bigint') coerceInteger(value, where, out);
+  else if (Array.isArray(value) || value instanceof Uint32Array) coerceSequence(value, where, out);
+  else if (typeof value === 'string') {
+    throw new SeedkitTypeError(
+      `${where}: SeedSequence expects int or sequence of ints, got a string (strings are only allowed inside arrays)`,
+    );
+  } else {
+    throw new SeedkitTypeError(
+      `${where}: SeedSequence expects int or sequence of ints, got ${describe(value)}`,
+    );
+  }
+  return out;
+}
+
+function hashmix(value: number, hc: { v: number }): number {
+  value = (value ^ hc.v) >>> 0;
+  hc.v = Math.imul(hc.v, MULT_A) >>> 0;
+  value = Math.imul(value, hc.v) >>> 0;
+  return (value ^ (value >>> 16)) >>> 0;
+}
+
+function mix(x: number, y: number): number {
+  let r = (Math.imul(MIX_MULT_L, x) - Math.imul(MIX_MULT_R, y)) >>> 0;
+  r = (r ^ (r >>> 16)) >>> 0;
+  return r;
+}
+
+function randomEntropy(poolSize: number): bigint {
+  const c = (globalThis as { crypto?: { getRandomValues?: (a: Uint32Array) => Uint32Array } }).crypto;
+  if (!c?.getRandomValues)
+    throw new Error('SeedSequence: no cryptographic random source (globalThis.crypto) available');
+  const words = c.getRandomValues(new Uint32Array(poolSize));
+  let v = 0n;
+  for (let i = words.length - 1; i >= 0; i--) v = (v << 32n) | BigInt(words[i]!);
+  return v;
+}
+
+function normaliseEntropy(entropy: Entropy): bigint | (number | bigint)[] {
+  if (typeof entropy === 'number' || typeof entropy === 'bigint') return BigInt(entropy);
+  return flatten(entropy);
+}
+
+function flatten(a: ReadonlyArray<unknown> | Uint32Array): (number | bigint)[] {
+  const out: (number | bigint)[] = [];
+  for (const e of a) {
+    if (Array.isArray(e) || e instanceof Uint32Array) out.push(...flatten(e));
+    else if (typeof e === 'string') out.push(BigInt(e.trim().replace(/_/g, '')));
+    else out.push(e as number | bigint);
+  }
+  return out;
+}
+
+/**
+ * `numpy.random.SeedSequence`, bit-exact with NumPy 2.4: hashes entropy (plus a spawn key) into a pool
+ * from which any number of 32- or 64-bit state words can be generated, and spawns independent children.
+ */
+export class SeedSequence {
+  /** The entropy as given (a bigint for an integer seed, a flat list for an array seed). */
+  readonly entropy: bigint | readonly (number | bigint)[];
+  readonly spawnKey: readonly (number | bigint)[];
+  readonly poolSize: number;
+  nChildrenSpawned: number;
+  /** The mixed pool, `poolSize` 32-bit words. */
+  readonly pool: Uint32Array;
+
+  constructor(entropy?: Entropy | null, options: SeedSequenceOptions = {}) {
+    const poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
+    if (typeof poolSize !== 'number' || !Number.isSafeInteger(poolSize)) {
+      throw new SeedkitTypeError(`poolSize: expected an integer, got ${describe(poolSize)}`);
+    }
+    if (poolSize < DEFAULT_POOL_SIZE) {
+      throw new SeedkitValueError(
+        `poolSize: the size of the entropy pool should be at least ${DEFAULT_POOL_SIZE}, got ${poolSize}`,
+      );
+    }
+    const spawnKey = options.spawnKey ?? [];
+    if (!Array.isArray(spawnKey))
+      throw new SeedkitTypeError(`spawnKey: expected an array of integers, got ${describe(spawnKey)}`);
+    const nChildren = options.nChildrenSpawned ?? 0;
+    if (typeof nChildren !== 'number' || !Number.isSafeInteger(nChildren) || nChildren < 0) {
+      throw new SeedkitValueError(
+        `nChildrenSpawned: expected a non-negative integer, got ${describe(nChildren)}`,
+      );
+    }
+    const resolved: Entropy = entropy ?? randomEntropy(poolSize);
+    const run = coerceToUint32Words(resolved, 'entropy');
+    const spawn = coerceToUint32Words(spawnKey, 'spawnKey');
+    this.entropy = normaliseEntropy(resolved);
+    this.spawnKey = [...spawnKey];
+    this.poolSize = poolSize;
+    this.nChildrenSpawned = nChildren;
+    this.pool = SeedSequence.mixEntropy(run, spawn, poolSize);
+  }
+
+  /** The words fed to the pool: entropy (zero-padded to the pool size when a spawn key exists) + spawn key. */
+  private static mixEntropy(run: number[], spawn: number[], poolSize: number): Uint32Array {
+    if (spawn.length > 0 && run.length < poolSize) while (run.length < poolSize) run.push(0);
+    const e = run.concat(spawn);
+    const pool = new Uint32Array(poolSize);
+    const hc = { v: INIT_A };
+    for (let i = 0; i < poolSize; i++) pool[i] = hashmix(i < e.length ? e[i]! : 0, hc);
+    for (let s = 0; s < poolSize; s++) {
+      for (let d = 0; d < poolSize; d++) {
+        if (d !== s) pool[d] = mix(pool[d]!, hashmix(pool[s]!, hc));
+      }
+    }
+    for (let s = poolSize; s < e.length; s++) {
+      for (let d = 0; d < poolSize; d++) pool[d] = mix(pool[d]!, hashmix(e[s]!, hc));
+    }
+    return pool;
+  }
+
+  /** `generate_state(n_words, dtype)`: 32-bit words, or 64-bit words paired little-endian. */
+  generateState(nWords: number, dtype?: 'uint32'): Uint32Array;
+  generateState(nWords: number, dtype: 'uint64'): BigUint64Array;
+  generateState(nWords: number, dtype: 'uint32' | 'uint64'): Uint32Array | BigUint64Array;
+  generateState(nWords: number, dtype: 'uint32' | 'uint64' = 'uint32'): Uint32Array | BigUint64Array {
+    if (typeof nWords !== 'number' || !Number.isSafeInteger(nWords) || nWords < 0) {
+      throw new SeedkitValueError(`nWords: expected a non-negative integer, got ${describe(nWords)}`);
+    }
+    if (dtype !== 'uint32' && dtype !== 'uint64') {
+      throw new SeedkitValueError(`dtype: only support uint32 or uint64, got ${describe(dtype)}`);
+    }
+    const m = dtype === 'uint64' ? 2 * nWords : nWords;
+    const out = new Uint32Array(m);
+    const pool = this.pool;
+    const size = this.poolSize;
+    let hc = INIT_B;
+    for (let i = 0; i < m; i++) {
+      let d = (pool[i % size]! ^ hc) >>> 0;
+      hc = Math.imul(hc, MULT_B) >>> 0;
+      d = Math.imul(d, hc) >>> 0;
+      out[i] = (d ^ (d >>> 16)) >>> 0;
+    }
+    if (dtype === 'uint32') return out;
+    const r = new BigUint64Array(nWords);
+    for (let k = 0; k < nWords; k++) r[k] = BigInt(out[2 * k]!) | (BigInt(out[2 * k + 1]!) << 32n);
+    return r;
+  }
+
+  /** `spawn(n)`: `n` children with spawn keys `spawnKey + [i]`, continuing after earlier spawns. */
+  spawn(n: number): SeedSequence[] {
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
+      throw new SeedkitValueError(`n: expected a non-negative integer, got ${describe(n)}`);
+    }
+    const children: SeedSequence[] = [];
+    for (let i = this.nChildrenSpawned; i < this.nChildrenSpawned + n; i++) {
+      children.push(this.child(i));
+    }
+    this.nChildrenSpawned += n;
+    return children;
+  }
+
+  /** The child with spawn key `spawnKey + [index]`, without changing `nChildrenSpawned`. */
+  child(index: number | bigint): SeedSequence {
+    return new SeedSequence(this.entropy as Entropy, {
+      spawnKey: [...this.spawnKey, index],
+      poolSize: this.poolSize,
+    });
+  }
+
+  get state(): SeedSequenceState {
+    return {
+      entropy: this.entropy,
+      spawnKey: this.spawnKey,
+      poolSize: this.poolSize,
+      nChildrenSpawned: this.nChildrenSpawned,
+    };
+  }
+}
