@@ -1,4 +1,4 @@
 import { defineConfig } from 'tsup';
 import { packageBuild } from '../../tsup.base.ts';
 
-export default defineConfig(packageBuild());
+export default defineConfig(packageBuild({ index: 'src/index.ts', math: 'src/math/index.ts' }));

@@ -1,0 +1,29 @@
+/**
+ * The small common interface every bit generator implements (NumPy's `bitgen_t`): the four draws that
+ * all distributions are written against, plus state, spawning and raw output. Distributions are plain
+ * functions of a `BitGenerator`, shared by `Generator` and `RandomState`.
+ *
+ * 64-bit draws avoid BigInt in the hot path: `nextUint64()` returns the high 32 bits and leaves the low
+ * 32 bits in `lo` (read it immediately, before the next draw).
+ */
+export interface BitGenerator {
+  /** NumPy's class name: 'MT19937', 'PCG64', 'PCG64DXSM', 'Philox' or 'SFC64'. */
+  readonly name: string;
+  /** `next_uint32`: one 32-bit draw in [0, 2^32) (64-bit generators use buffered halves, low half first). */
+  nextUint32(): number;
+  /** `next_uint64`: returns the high 32 bits; the low 32 bits are left in {@link lo}. */
+  nextUint64(): number;
+  /** Low 32 bits of the last {@link nextUint64} draw. */
+  lo: number;
+  /** `next_double`: a float64 in [0, 1) with 53 random bits. */
+  nextDouble(): number;
+  /** Fills `out[start..end)` with `next_double` draws (the fast path of `random(size)`). */
+  fillDouble(out: Float64Array, start?: number, end?: number): void;
+  /** `random_raw(size)`: raw outputs (32-bit for MT19937, 64-bit otherwise) as bigints. */
+  randomRaw(): bigint;
+  randomRaw(size: number): BigUint64Array;
+  /** NumPy's `state` dict, JSON-safe (64/128-bit values as decimal strings). */
+  state: Record<string, unknown>;
+  /** `spawn(n)`: n independent children (needs a seed sequence). */
+  spawn(n: number): BitGenerator[];
+}
