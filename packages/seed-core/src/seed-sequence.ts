@@ -64,15 +64,33 @@ function coerceInteger(v: number | bigint, where: string, out: number[]): void {
   else bigintWords(BigInt(v), out);
 }
 
+/**
+ * A seed string inside an entropy array, parsed as NumPy 2.4 does: `"0x…"` (lowercase x) is hex, a string
+ * starting with a decimal digit is Python `int(s)` (single underscores between digits and trailing
+ * whitespace allowed), anything else is refused with ValueError.
+ */
+export function parseSeedString(s: string, where: string): bigint {
+  if (s.startsWith('0x')) {
+    const body = s.slice(2).replace(/[ \t\n\r\v\f]+$/, '');
+    if (!/^_?[0-9a-fA-F]+(?:_[0-9a-fA-F]+)*$/.test(body)) {
+      throw new SeedkitValueError(`${where}: invalid literal for int() with base 16: ${describe(s)}`);
+    }
+    return BigInt(`0x${body.replace(/_/g, '')}`);
+  }
+  if (/^[0-9]/.test(s)) {
+    const body = s.replace(/[ \t\n\r\v\f]+$/, '');
+    if (!/^[0-9]+(?:_[0-9]+)*$/.test(body)) {
+      throw new SeedkitValueError(`${where}: invalid literal for int() with base 10: ${describe(s)}`);
+    }
+    return BigInt(body.replace(/_/g, ''));
+  }
+  throw new SeedkitValueError(
+    `${where}: unrecognized seed string ${describe(s)} (expected a decimal or 0x-hex integer)`,
+  );
+}
+
 function coerceString(s: string, where: string, out: number[]): void {
-  let value: bigint;
-  const t = s.trim();
-  if (/^0[xX][0-9a-fA-F]+$/.test(t)) value = BigInt(t);
-  else if (/^[0-9](_?[0-9])*$/.test(t)) value = BigInt(t.replace(/_/g, ''));
-  else if (/^[0-9]/.test(t))
-    throw new SeedkitValueError(`${where}: invalid literal for int(): ${describe(s)}`);
-  else throw new SeedkitValueError(`${where}: unrecognized seed string ${describe(s)}`);
-  bigintWords(value, out);
+  bigintWords(parseSeedString(s, where), out);
 }
 
 function coerceSequence(seq: ReadonlyArray<unknown> | Uint32Array, where: string, out: number[]): void {
@@ -101,6 +119,14 @@ export function coerceToUint32Words(value: unknown, where = 'entropy'): number[]
     );
   }
   return out;
+}
+
+/** A count argument: an integer (TypeError otherwise, as Python's index check) that is not negative. */
+function checkCount(n: unknown, where: string): asserts n is number {
+  if (typeof n !== 'number' || !Number.isSafeInteger(n)) {
+    throw new SeedkitTypeError(`${where}: expected a non-negative integer, got ${describe(n)}`);
+  }
+  if (n < 0) throw new SeedkitValueError(`${where}: expected a non-negative integer, got ${n}`);
 }
 
 function hashmix(value: number, hc: { v: number }): number {
@@ -135,7 +161,7 @@ function flatten(a: ReadonlyArray<unknown> | Uint32Array): (number | bigint)[] {
   const out: (number | bigint)[] = [];
   for (const e of a) {
     if (Array.isArray(e) || e instanceof Uint32Array) out.push(...flatten(e));
-    else if (typeof e === 'string') out.push(BigInt(e.trim().replace(/_/g, '')));
+    else if (typeof e === 'string') out.push(parseSeedString(e, 'entropy'));
     else out.push(e as number | bigint);
   }
   return out;
@@ -206,9 +232,7 @@ export class SeedSequence {
   generateState(nWords: number, dtype: 'uint64'): BigUint64Array;
   generateState(nWords: number, dtype: 'uint32' | 'uint64'): Uint32Array | BigUint64Array;
   generateState(nWords: number, dtype: 'uint32' | 'uint64' = 'uint32'): Uint32Array | BigUint64Array {
-    if (typeof nWords !== 'number' || !Number.isSafeInteger(nWords) || nWords < 0) {
-      throw new SeedkitValueError(`nWords: expected a non-negative integer, got ${describe(nWords)}`);
-    }
+    checkCount(nWords, 'nWords');
     if (dtype !== 'uint32' && dtype !== 'uint64') {
       throw new SeedkitValueError(`dtype: only support uint32 or uint64, got ${describe(dtype)}`);
     }
@@ -231,9 +255,7 @@ export class SeedSequence {
 
   /** `spawn(n)`: `n` children with spawn keys `spawnKey + [i]`, continuing after earlier spawns. */
   spawn(n: number): SeedSequence[] {
-    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
-      throw new SeedkitValueError(`n: expected a non-negative integer, got ${describe(n)}`);
-    }
+    checkCount(n, 'n');
     const children: SeedSequence[] = [];
     for (let i = this.nChildrenSpawned; i < this.nChildrenSpawned + n; i++) {
       children.push(this.child(i));
