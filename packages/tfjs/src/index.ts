@@ -1,1 +1,16 @@
+import { registerAdapter } from '@seedkit/core';
+import { setGlobalSeed } from './global.js';
+
+export { clearGlobalSeed, getGlobalSeed, setGlobalSeed, withSeed } from './global.js';
+export type { SeedInput } from './seed.js';
 export { VERSION } from './version.js';
+
+/** Path below the root at which `seedEverything` seeds tf.js: `setGlobalSeed(root.derive('tfjs'))`. */
+export const TFJS_SEED_PATH = 'tfjs';
+
+registerAdapter({
+  name: 'tfjs',
+  seed: (root) => {
+    setGlobalSeed(root.derive(TFJS_SEED_PATH));
+  },
+});
