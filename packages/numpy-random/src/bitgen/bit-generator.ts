@@ -22,8 +22,12 @@ export interface BitGenerator {
   /** `random_raw(size)`: raw outputs (32-bit for MT19937, 64-bit otherwise) as bigints. */
   randomRaw(): bigint;
   randomRaw(size: number): BigUint64Array;
-  /** NumPy's `state` dict, JSON-safe (64/128-bit values as decimal strings). */
-  state: Record<string, unknown>;
+  /**
+   * NumPy's `state` dict, JSON-safe (64/128-bit values as decimal strings). Each generator has its own
+   * typed form; all have `bit_generator` (NumPy's class name).
+   */
+  get state(): { readonly bit_generator: string };
+  set state(value: Record<string, unknown>);
   /** `spawn(n)`: n independent children (needs a seed sequence). */
   spawn(n: number): BitGenerator[];
 }

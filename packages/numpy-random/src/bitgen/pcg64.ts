@@ -1,0 +1,220 @@
+/**
+ * PCG64 (XSL-RR 128/64), bit-exact with NumPy's `PCG64`. The 128-bit LCG state lives in four 32-bit
+ * limbs; the step `state = state * M + inc (mod 2^128)` is computed with exact double-precision column
+ * sums of 32×16-bit partial products (no BigInt, no allocation). BigInt is used only for seeding, state
+ * get/set and `advance`.
+ */
+import { describeValue, SeedkitTypeError } from '@seedkit/core';
+import { BitGenerator64 } from './bitgen64.js';
+import {
+  bigToLimbs,
+  checkCount,
+  checkDict,
+  checkStateName,
+  type ISeedSequence,
+  limbsToBig,
+  parseBigInt,
+  parseUint,
+  parseUint32Buffer,
+  type SeedLike,
+  stateBigints64,
+  toSeedSequence,
+} from './seeding.js';
+
+const MASK128 = (1n << 128n) - 1n;
+/** PCG64's 128-bit multiplier. */
+export const PCG_DEFAULT_MULTIPLIER_128 = 0x2360ed051fc65da44385df649fccf645n;
+/** PCG64DXSM's 64-bit "cheap multiplier". */
+export const PCG_CHEAP_MULTIPLIER_128 = 0xda942042e4dd58b5n;
+/** The `jumped()` distance: advance by this × jumps (mod 2^128). */
+export const PCG_JUMP_DELTA = 0x9e3779b97f4a7c15f39cc0605cedc835n;
+
+/** `pcg_advance_lcg_128`: the (mult, plus) of `delta` LCG steps, applied to `state`. */
+export function advanceLcg128(state: bigint, delta: bigint, curMult: bigint, curPlus: bigint): bigint {
+  let accMult = 1n;
+  let accPlus = 0n;
+  let d = delta & MASK128;
+  let m = curMult;
+  let p = curPlus;
+  while (d > 0n) {
+    if (d & 1n) {
+      accMult = (accMult * m) & MASK128;
+      accPlus = (accPlus * m + p) & MASK128;
+    }
+    p = ((m + 1n) * p) & MASK128;
+    m = (m * m) & MASK128;
+    d >>= 1n;
+  }
+  return (accMult * state + accPlus) & MASK128;
+}
+
+/** The PCG seeding (`pcg_setseq_128_srandom_r`) shared by PCG64 and PCG64DXSM: returns [state, inc]. */
+export function pcgSeed(words: readonly bigint[]): [bigint, bigint] {
+  const initstate = (words[0]! << 64n) | words[1]!;
+  const initseq = (words[2]! << 64n) | words[3]!;
+  const inc = ((initseq << 1n) | 1n) & MASK128;
+  let state = (0n * PCG_DEFAULT_MULTIPLIER_128 + inc) & MASK128;
+  state = (state + initstate) & MASK128;
+  state = (state * PCG_DEFAULT_MULTIPLIER_128 + inc) & MASK128;
+  return [state, inc];
+}
+
+/** `PCG64(…).state` / `PCG64DXSM(…).state`: 128-bit values as decimal strings (bigints accepted when setting). */
+export interface PCG64State {
+  bit_generator: string;
+  state: { state: string | bigint; inc: string | bigint };
+  has_uint32: number;
+  uinteger: number;
+}
+
+/** Shared state handling of PCG64 and PCG64DXSM. */
+export abstract class PCG64Base extends BitGenerator64 {
+  // state limbs (s0 least significant) and increment limbs
+  protected s0 = 0;
+  protected s1 = 0;
+  protected s2 = 0;
+  protected s3 = 0;
+  protected i0 = 0;
+  protected i1 = 0;
+  protected i2 = 0;
+  protected i3 = 0;
+  protected abstract readonly multiplier: bigint;
+
+  constructor(seed?: SeedLike) {
+    super();
+    const ss = toSeedSequence(seed);
+    this._seedSeq = ss;
+    const [state, inc] = pcgSeed(stateBigints64(ss, 4));
+    this.setRaw(state, inc);
+  }
+
+  protected setRaw(state: bigint, inc: bigint): void {
+    const s = bigToLimbs(state, 4);
+    const c = bigToLimbs(inc, 4);
+    this.s0 = s[0]!;
+    this.s1 = s[1]!;
+    this.s2 = s[2]!;
+    this.s3 = s[3]!;
+    this.i0 = c[0]!;
+    this.i1 = c[1]!;
+    this.i2 = c[2]!;
+    this.i3 = c[3]!;
+    this.hasUint32 = 0;
+    this.uinteger = 0;
+  }
+
+  protected getStateBig(): bigint {
+    return limbsToBig([this.s0, this.s1, this.s2, this.s3], 4);
+  }
+
+  protected getIncBig(): bigint {
+    return limbsToBig([this.i0, this.i1, this.i2, this.i3], 4);
+  }
+
+  /**
+   * NumPy's state dict. 128-bit `state`/`inc` are decimal strings (JSON-safe); the setter also accepts
+   * bigints and safe integers.
+   */
+  get state(): PCG64State {
+    return {
+      bit_generator: this.name,
+      state: { state: this.getStateBig().toString(), inc: this.getIncBig().toString() },
+      has_uint32: this.hasUint32,
+      uinteger: this.uinteger,
+    };
+  }
+
+  set state(value: PCG64State | Record<string, unknown>) {
+    const st = checkDict(value, 'state');
+    checkStateName(st, this.name);
+    const inner = checkDict(st.state, 'state.state');
+    const s = parseUint(inner.state, 128, 'state.state.state');
+    const inc = parseUint(inner.inc, 128, 'state.state.inc');
+    const buf = parseUint32Buffer(st);
+    this.setRaw(s, inc);
+    this.hasUint32 = buf.hasUint32;
+    this.uinteger = buf.uinteger;
+  }
+
+  /**
+   * `advance(delta)`: jump the LCG ahead by `delta` steps (taken mod 2^128, so negative values go back).
+   * Resets the uint32 buffer. Returns this.
+   */
+  advance(delta: number | bigint | string): this {
+    const d = parseBigInt(delta, 'delta');
+    const next = advanceLcg128(this.getStateBig(), BigInt.asUintN(128, d), this.multiplier, this.getIncBig());
+    this.setRaw(next, this.getIncBig());
+    return this;
+  }
+
+  /** `jumped(jumps=1)`: a copy advanced by `PCG_JUMP_DELTA × jumps` (the copy has a fresh seed sequence). */
+  jumped(jumps: number | bigint = 1): this {
+    if (typeof jumps === 'number') checkCount(jumps, 'jumps');
+    else if (typeof jumps !== 'bigint')
+      throw new SeedkitTypeError(`jumps: expected an integer, got ${describeValue(jumps)}`);
+    const copy = this.make(null) as this;
+    copy.state = this.state;
+    copy.advance(BigInt.asUintN(128, PCG_JUMP_DELTA * BigInt(jumps)));
+    return copy;
+  }
+}
+
+/**
+ * `numpy.random.PCG64`: seed with a number, bigint, array, core SeedSequence or Seed (or nothing for fresh
+ * entropy). `new PCG64(42)` ≡ NumPy's `PCG64(42)`.
+ */
+export class PCG64 extends PCG64Base {
+  readonly name: string = 'PCG64';
+  protected readonly multiplier: bigint = PCG_DEFAULT_MULTIPLIER_128;
+
+  protected make(ss: ISeedSequence | null): PCG64 {
+    return new PCG64(ss);
+  }
+
+  /** One 64-bit output: step the LCG, then XSL-RR. Returns the high 32 bits; low 32 bits in `lo`. */
+  nextUint64(): number {
+    const s0 = this.s0;
+    const s1 = this.s1;
+    const s2 = this.s2;
+    const s3 = this.s3;
+    // M in 16-bit pieces (least significant first):
+    // f645 9fcc df64 4385 | 5da4 1fc6 ed05 2360
+    const a0 = s0 * 0xf645 + this.i0;
+    const b0 = s0 * 0x9fcc;
+    const a1 = s0 * 0xdf64 + s1 * 0xf645 + this.i1;
+    const b1 = s0 * 0x4385 + s1 * 0x9fcc;
+    const a2 = s0 * 0x5da4 + s1 * 0xdf64 + s2 * 0xf645 + this.i2;
+    const b2 = s0 * 0x1fc6 + s1 * 0x4385 + s2 * 0x9fcc;
+    const a3 = s0 * 0xed05 + s1 * 0x5da4 + s2 * 0xdf64 + s3 * 0xf645 + this.i3;
+    const b3 = s0 * 0x2360 + s1 * 0x1fc6 + s2 * 0x4385 + s3 * 0x9fcc;
+    let t = b0 & 0xffff;
+    let x = a0 + t * 65536;
+    const r0 = x >>> 0;
+    let c = (x - r0) * 2.3283064365386963e-10 + (b0 - t) * 1.52587890625e-5;
+    t = b1 & 0xffff;
+    x = a1 + c + t * 65536;
+    const r1 = x >>> 0;
+    c = (x - r1) * 2.3283064365386963e-10 + (b1 - t) * 1.52587890625e-5;
+    t = b2 & 0xffff;
+    x = a2 + c + t * 65536;
+    const r2 = x >>> 0;
+    c = (x - r2) * 2.3283064365386963e-10 + (b2 - t) * 1.52587890625e-5;
+    const r3 = (a3 + c + (b3 & 0xffff) * 65536) >>> 0;
+    this.s0 = r0;
+    this.s1 = r1;
+    this.s2 = r2;
+    this.s3 = r3;
+    // XSL-RR: rotr64(hi ^ lo, hi >>> 58)
+    let h = r3 ^ r1;
+    let l = r2 ^ r0;
+    const rot = r3 >>> 26;
+    if (rot & 32) {
+      const tmp = h;
+      h = l;
+      l = tmp;
+    }
+    const r = rot & 31;
+    this.lo = ((l >>> r) | ((h << (31 - r)) << 1)) >>> 0;
+    return ((h >>> r) | ((l << (31 - r)) << 1)) >>> 0;
+  }
+}

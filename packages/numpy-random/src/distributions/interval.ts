@@ -1,0 +1,56 @@
+/**
+ * `random_interval(max)` (masked rejection, used by every Fisher–Yates shuffle) and `gen_mask`.
+ */
+import type { BitGenerator } from '../bitgen/bit-generator.js';
+
+/** `gen_mask(max)`: the smallest 2^k − 1 ≥ max (max a non-negative safe integer). */
+export function genMask(max: number): number {
+  if (max <= 0xffffffff) {
+    let m = max >>> 0;
+    m |= m >>> 1;
+    m |= m >>> 2;
+    m |= m >>> 4;
+    m |= m >>> 8;
+    m |= m >>> 16;
+    return m >>> 0;
+  }
+  let m = 1;
+  while (m < max) m = m * 2 + 1;
+  return m;
+}
+
+/**
+ * `random_interval(bg, max)`: uniform in [0, max] by masked rejection. `max == 0` draws nothing.
+ * max ≤ 2^32 − 1 uses `next32`; larger max (up to 2^53 − 1) uses `next64` masked.
+ */
+export function randomInterval(bg: BitGenerator, max: number): number {
+  if (max === 0) return 0;
+  if (max <= 0xffffffff) {
+    const mask = genMask(max);
+    let v = (bg.nextUint32() & mask) >>> 0;
+    while (v > max) v = (bg.nextUint32() & mask) >>> 0;
+    return v;
+  }
+  const mask = genMask(max);
+  const maskHi = Math.floor(mask / 4294967296);
+  for (;;) {
+    const hi = bg.nextUint64();
+    const v = ((hi & maskHi) >>> 0) * 4294967296 + (bg.lo >>> 0);
+    if (v <= max) return v;
+  }
+}
+
+/** Fisher–Yates with `random_interval`, `i = n-1 .. first`, on a plain or typed array. */
+export function shuffleInPlace<T>(
+  bg: BitGenerator,
+  x: { [i: number]: T; length: number },
+  n: number,
+  first = 1,
+): void {
+  for (let i = n - 1; i >= first; i--) {
+    const j = randomInterval(bg, i);
+    const t = x[i]!;
+    x[i] = x[j]!;
+    x[j] = t;
+  }
+}

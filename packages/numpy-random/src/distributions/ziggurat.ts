@@ -1,0 +1,255 @@
+/**
+ * NumPy's ziggurat samplers for the Generator: standard normal (float64 "e3n52sb8", float32 "n23sb8")
+ * and standard exponential (float64 / float32), with the exact tables of numpy 2.4.6. libm enters only in
+ * the wedge (exp) and the tail (log1p); V8's Math.exp / Math.log1p reproduce glibc on these paths
+ * (checked against the committed NumPy fixtures, tails included).
+ */
+import type { BitGenerator } from '../bitgen/bit-generator.js';
+import { nextFloat } from './uniform.js';
+import {
+  FE_DOUBLE_HEX,
+  FE_FLOAT_HEX,
+  FI_DOUBLE_HEX,
+  FI_FLOAT_HEX,
+  KE_DOUBLE_HEX,
+  KE_FLOAT_HEX,
+  KI_DOUBLE_HEX,
+  KI_FLOAT_HEX,
+  SCALARS_DOUBLE_HEX,
+  SCALARS_FLOAT_HEX,
+  WE_DOUBLE_HEX,
+  WE_FLOAT_HEX,
+  WI_DOUBLE_HEX,
+  WI_FLOAT_HEX,
+} from './ziggurat-tables.js';
+
+const dv = new DataView(new ArrayBuffer(8));
+
+function f64Table(hex: string): Float64Array {
+  const n = hex.length / 16;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    dv.setUint32(0, Number.parseInt(hex.slice(16 * i, 16 * i + 8), 16));
+    dv.setUint32(4, Number.parseInt(hex.slice(16 * i + 8, 16 * i + 16), 16));
+    out[i] = dv.getFloat64(0);
+  }
+  return out;
+}
+
+/** uint64 table entries (all < 2^53 here) as exact doubles. */
+function u64Table(hex: string): Float64Array {
+  const n = hex.length / 16;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    out[i] =
+      Number.parseInt(hex.slice(16 * i, 16 * i + 8), 16) * 4294967296 +
+      Number.parseInt(hex.slice(16 * i + 8, 16 * i + 16), 16);
+  }
+  return out;
+}
+
+function f32Table(hex: string): Float32Array {
+  const n = hex.length / 8;
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    dv.setUint32(0, Number.parseInt(hex.slice(8 * i, 8 * i + 8), 16));
+    out[i] = dv.getFloat32(0);
+  }
+  return out;
+}
+
+function u32Table(hex: string): Float64Array {
+  const n = hex.length / 8;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = Number.parseInt(hex.slice(8 * i, 8 * i + 8), 16);
+  return out;
+}
+
+const KI = u64Table(KI_DOUBLE_HEX);
+const WI = f64Table(WI_DOUBLE_HEX);
+const FI = f64Table(FI_DOUBLE_HEX);
+const KE = u64Table(KE_DOUBLE_HEX);
+const WE = f64Table(WE_DOUBLE_HEX);
+const FE = f64Table(FE_DOUBLE_HEX);
+const KI_F = u32Table(KI_FLOAT_HEX);
+const WI_F = f32Table(WI_FLOAT_HEX);
+const FI_F = f32Table(FI_FLOAT_HEX);
+const KE_F = u32Table(KE_FLOAT_HEX);
+const WE_F = f32Table(WE_FLOAT_HEX);
+const FE_F = f32Table(FE_FLOAT_HEX);
+const SD = f64Table(SCALARS_DOUBLE_HEX);
+const SF = f32Table(SCALARS_FLOAT_HEX);
+const NOR_R = SD[0]!;
+const NOR_INV_R = SD[1]!;
+const EXP_R = SD[2]!;
+const NOR_R_F = SF[0]!;
+const NOR_INV_R_F = SF[1]!;
+const EXP_R_F = SF[2]!;
+
+const fround = Math.fround;
+const exp = Math.exp;
+const log1p = Math.log1p;
+
+/** The exact tables, exposed for tests and for ports of other samplers. */
+export const zigguratTables = {
+  ki: KI,
+  wi: WI,
+  fi: FI,
+  ke: KE,
+  we: WE,
+  fe: FE,
+  kiFloat: KI_F,
+  wiFloat: WI_F,
+  fiFloat: FI_F,
+  keFloat: KE_F,
+  weFloat: WE_F,
+  feFloat: FE_F,
+  norR: NOR_R,
+  norInvR: NOR_INV_R,
+  expR: EXP_R,
+  norRFloat: NOR_R_F,
+  norInvRFloat: NOR_INV_R_F,
+  expRFloat: EXP_R_F,
+} as const;
+
+/** `random_standard_normal`: float64 ziggurat. */
+export function standardNormal(bg: BitGenerator): number {
+  for (;;) {
+    const hi = bg.nextUint64();
+    const lo = bg.lo;
+    const idx = lo & 0xff;
+    // rabs = (r >> 9) & (2^52 - 1)
+    const rabs = (hi & 0x1fffffff) * 8388608 + (lo >>> 9);
+    let x = rabs * WI[idx]!;
+    if (lo & 0x100) x = -x;
+    if (rabs < KI[idx]!) return x;
+    if (idx === 0) {
+      for (;;) {
+        const xx = -NOR_INV_R * log1p(-bg.nextDouble());
+        const yy = -log1p(-bg.nextDouble());
+        if (yy + yy > xx * xx) return (lo >>> 17) & 1 ? -(NOR_R + xx) : NOR_R + xx;
+      }
+    }
+    if ((FI[idx - 1]! - FI[idx]!) * bg.nextDouble() + FI[idx]! < exp(-0.5 * x * x)) return x;
+  }
+}
+
+/** Fills `out[start..end)` with float64 standard normals. */
+export function fillStandardNormal(
+  bg: BitGenerator,
+  out: Float64Array,
+  start = 0,
+  end: number = out.length,
+): void {
+  for (let i = start; i < end; i++) {
+    const hi = bg.nextUint64();
+    const lo = bg.lo;
+    const idx = lo & 0xff;
+    const rabs = (hi & 0x1fffffff) * 8388608 + (lo >>> 9);
+    const x = rabs * WI[idx]!;
+    if (rabs < KI[idx]!) out[i] = lo & 0x100 ? -x : x;
+    else out[i] = standardNormalSlow(bg, idx, rabs, lo & 0x100 ? -x : x, lo);
+  }
+}
+
+/** The rare continuation of one ziggurat draw whose first box test failed. */
+function standardNormalSlow(bg: BitGenerator, idx: number, rabs: number, x: number, lo: number): number {
+  if (idx === 0) {
+    for (;;) {
+      const xx = -NOR_INV_R * log1p(-bg.nextDouble());
+      const yy = -log1p(-bg.nextDouble());
+      if (yy + yy > xx * xx) return (lo >>> 17) & 1 ? -(NOR_R + xx) : NOR_R + xx;
+    }
+  }
+  if ((FI[idx - 1]! - FI[idx]!) * bg.nextDouble() + FI[idx]! < exp(-0.5 * x * x)) return x;
+  void rabs;
+  return standardNormal(bg);
+}
+
+/** `random_standard_normal_f`: float32 ziggurat (every float operation rounded with Math.fround). */
+export function standardNormalFloat(bg: BitGenerator): number {
+  for (;;) {
+    const r = bg.nextUint32();
+    const idx = r & 0xff;
+    const rabs = (r >>> 9) & 0x7fffff;
+    let x = fround(rabs * WI_F[idx]!);
+    if (r & 0x100) x = -x;
+    if (rabs < KI_F[idx]!) return x;
+    if (idx === 0) {
+      for (;;) {
+        const xx = fround(-fround(NOR_INV_R_F * fround(log1p(-nextFloat(bg)))));
+        const yy = fround(-fround(log1p(-nextFloat(bg))));
+        if (fround(yy + yy) > fround(xx * xx)) {
+          return (rabs >>> 8) & 1 ? -fround(NOR_R_F + xx) : fround(NOR_R_F + xx);
+        }
+      }
+    }
+    if (
+      fround(fround(fround(FI_F[idx - 1]! - FI_F[idx]!) * nextFloat(bg)) + FI_F[idx]!) < exp(-0.5 * x * x)
+    ) {
+      return x;
+    }
+  }
+}
+
+/** `random_standard_exponential`: float64 ziggurat. */
+export function standardExponential(bg: BitGenerator): number {
+  for (;;) {
+    const hi = bg.nextUint64();
+    const lo = bg.lo;
+    const idx = (lo >>> 3) & 0xff;
+    const ri = hi * 2097152 + (lo >>> 11);
+    const x = ri * WE[idx]!;
+    if (ri < KE[idx]!) return x;
+    if (idx === 0) return EXP_R - log1p(-bg.nextDouble());
+    if ((FE[idx - 1]! - FE[idx]!) * bg.nextDouble() + FE[idx]! < exp(-x)) return x;
+  }
+}
+
+/** Fills `out[start..end)` with float64 standard exponentials (ziggurat). */
+export function fillStandardExponential(
+  bg: BitGenerator,
+  out: Float64Array,
+  start = 0,
+  end: number = out.length,
+): void {
+  for (let i = start; i < end; i++) {
+    const hi = bg.nextUint64();
+    const lo = bg.lo;
+    const idx = (lo >>> 3) & 0xff;
+    const ri = hi * 2097152 + (lo >>> 11);
+    const x = ri * WE[idx]!;
+    out[i] = ri < KE[idx]! ? x : standardExponentialSlow(bg, idx, x);
+  }
+}
+
+function standardExponentialSlow(bg: BitGenerator, idx: number, x: number): number {
+  if (idx === 0) return EXP_R - log1p(-bg.nextDouble());
+  if ((FE[idx - 1]! - FE[idx]!) * bg.nextDouble() + FE[idx]! < exp(-x)) return x;
+  return standardExponential(bg);
+}
+
+/** `random_standard_exponential_f`: float32 ziggurat. */
+export function standardExponentialFloat(bg: BitGenerator): number {
+  for (;;) {
+    const r = bg.nextUint32() >>> 1;
+    const idx = r & 0xff;
+    const ri = r >>> 8;
+    const x = fround(ri * WE_F[idx]!);
+    if (ri < KE_F[idx]!) return x;
+    if (idx === 0) return fround(EXP_R_F - fround(log1p(-nextFloat(bg))));
+    if (fround(fround(fround(FE_F[idx - 1]! - FE_F[idx]!) * nextFloat(bg)) + FE_F[idx]!) < fround(exp(-x))) {
+      return x;
+    }
+  }
+}
+
+/** `random_standard_exponential_inv`: `-log1p(-U)`. */
+export function standardExponentialInv(bg: BitGenerator): number {
+  return -log1p(-bg.nextDouble());
+}
+
+/** `random_standard_exponential_inv_f`: `-log1pf(-U)` in float32. */
+export function standardExponentialInvFloat(bg: BitGenerator): number {
+  return -fround(log1p(-nextFloat(bg)));
+}
