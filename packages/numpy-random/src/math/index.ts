@@ -1,2 +1,72 @@
-// Exact ports of the glibc libm functions the references use (see README). Filled by issue 5.
-export {};
+/**
+ * `@seedkit/numpy-random/math`: bit-exact TypeScript ports of the glibc 2.36 libm functions that NumPy's
+ * samplers and TensorFlow's Box–Muller call, as glibc runs them on x86-64 CPUs with FMA (its `-mfma -mavx2`
+ * ifunc variants). See the README section "Exact math" for the platform, the checks and the limits.
+ *
+ * Every function takes JavaScript numbers. float32 functions (`logf`, …) first round their argument to
+ * float32 (as a C call `logf((float)x)` would) and return a float32 value. NaN results are NaN, but their
+ * sign/payload bits are not reproduced (JavaScript does not preserve them).
+ */
+import { describeValue as describe, SeedkitTypeError } from '@seedkit/core';
+import { cosfRaw, lastCos, lastSin, logfRaw, sincosfRaw, sinfRaw } from './float32.js';
+import { fma as fmaImpl } from './fma.js';
+
+function num(name: string, arg: string, x: unknown): void {
+  throw new SeedkitTypeError(`${name}(): argument '${arg}' must be a number, got ${describe(x)}`);
+}
+
+/**
+ * Fused multiply-add `a·b + c` with a single rounding (round to nearest, ties to even), like C `fma`.
+ * Exact for all inputs incl. subnormal results, overflow, infinities and NaN; checked against exact BigInt
+ * arithmetic in the unit tests.
+ */
+export function fma(a: number, b: number, c: number): number {
+  if (typeof a !== 'number') num('fma', 'a', a);
+  if (typeof b !== 'number') num('fma', 'b', b);
+  if (typeof c !== 'number') num('fma', 'c', c);
+  return fmaImpl(a, b, c);
+}
+
+/**
+ * float32 natural logarithm, glibc 2.36 `logf` (`__logf_fma`, `e_logf.c` built with `-mfma -mavx2`).
+ * Checked: 0 mismatches against glibc on 1,000,000 random inputs (whole float32 range, (0, 1], near 1,
+ * subnormals, specials) and exhaustively on TF's Box–Muller domain `max(k/2^23, fround(1e-7))`.
+ */
+export function logf(x: number): number {
+  if (typeof x !== 'number') num('logf', 'x', x);
+  return logfRaw(Math.fround(x));
+}
+
+/**
+ * float32 sine, glibc 2.36 `sinf` (`__sinf_fma`). Checked on 1,000,000 inputs against glibc: 0 mismatches.
+ */
+export function sinf(x: number): number {
+  if (typeof x !== 'number') num('sinf', 'x', x);
+  return sinfRaw(Math.fround(x));
+}
+
+/**
+ * float32 cosine, glibc 2.36 `cosf` (`__cosf_fma`). Checked on 1,000,000 inputs against glibc: 0 mismatches.
+ */
+export function cosf(x: number): number {
+  if (typeof x !== 'number') num('cosf', 'x', x);
+  return cosfRaw(Math.fround(x));
+}
+
+/**
+ * float32 sine and cosine together, glibc 2.36 `sincosf` (`__sincosf_fma`), as used by TensorFlow's float32
+ * Box–Muller. Writes `out[0] = sin x`, `out[1] = cos x` and returns `out`; without `out` a new
+ * `[sin, cos]` array is returned (pass `out` in hot loops to avoid the allocation).
+ * Checked on 1,000,000 random inputs and exhaustively on TF's domain `fround(2π·k/2^23)`: 0 mismatches.
+ */
+export function sincosf<T extends { [i: number]: number } = [number, number]>(x: number, out?: T): T {
+  if (typeof x !== 'number') num('sincosf', 'x', x);
+  sincosfRaw(Math.fround(x));
+  if (out === undefined) return [lastSin(), lastCos()] as unknown as T;
+  if (out === null || typeof out !== 'object') {
+    throw new SeedkitTypeError(`sincosf(): argument 'out' must be an array-like, got ${describe(out)}`);
+  }
+  out[0] = lastSin();
+  out[1] = lastCos();
+  return out;
+}
