@@ -181,6 +181,9 @@ export class SeedSequence {
   readonly pool: Uint32Array;
 
   constructor(entropy?: Entropy | null, options: SeedSequenceOptions = {}) {
+    if (typeof options !== 'object' || options === null) {
+      throw new SeedkitTypeError(`options: expected an object, got ${describe(options)}`);
+    }
     const poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
     if (typeof poolSize !== 'number' || !Number.isSafeInteger(poolSize)) {
       throw new SeedkitTypeError(`poolSize: expected an integer, got ${describe(poolSize)}`);
@@ -194,11 +197,7 @@ export class SeedSequence {
     if (!Array.isArray(spawnKey))
       throw new SeedkitTypeError(`spawnKey: expected an array of integers, got ${describe(spawnKey)}`);
     const nChildren = options.nChildrenSpawned ?? 0;
-    if (typeof nChildren !== 'number' || !Number.isSafeInteger(nChildren) || nChildren < 0) {
-      throw new SeedkitValueError(
-        `nChildrenSpawned: expected a non-negative integer, got ${describe(nChildren)}`,
-      );
-    }
+    checkCount(nChildren, 'nChildrenSpawned');
     const resolved: Entropy = entropy ?? randomEntropy(poolSize);
     const run = coerceToUint32Words(resolved, 'entropy');
     const spawn = coerceToUint32Words(spawnKey, 'spawnKey');

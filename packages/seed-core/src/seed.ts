@@ -126,7 +126,7 @@ export class Seed {
     if (n === 0) return this;
     const words = this.spawnKey.slice();
     for (let i = 0; i < n; i++) {
-      pushSegmentWords(path[i], `derive: path[${i}]`, words);
+      pushSegmentWords(path[i], i, words);
       if (typeof path[i] === 'number') path[i] = (path[i] as number) | 0;
     }
     const full = this.path.length === 0 ? path : this.path.concat(path);

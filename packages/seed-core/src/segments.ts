@@ -38,12 +38,17 @@ export function stringSegmentWords(s: string, where = 'path segment'): readonly 
 }
 
 /** Appends the spawn-key words of one path segment to `out`, validating it. */
-export function pushSegmentWords(seg: unknown, where: string, out: number[]): void {
+export function pushSegmentWords(seg: unknown, index: number, out: number[]): void {
   if (typeof seg === 'string') {
-    const w = stringSegmentWords(seg, where);
+    const w = cache.get(seg) ?? stringSegmentWords(seg, `derive: path[${index}]`);
     out.push(w[0]!, w[1]!, w[2]!);
     return;
   }
+  if (typeof seg === 'number' && seg >= 0 && seg < INTEGER_SEGMENT_LIMIT && Number.isInteger(seg)) {
+    out.push(seg | 0); // | 0 also turns -0 into 0
+    return;
+  }
+  const where = `derive: path[${index}]`;
   if (typeof seg === 'number') {
     if (!Number.isInteger(seg)) {
       throw new SeedkitTypeError(`${where}: integer segments must be integers, got ${describe(seg)}`);
@@ -53,8 +58,6 @@ export function pushSegmentWords(seg: unknown, where: string, out: number[]): vo
         `${where}: integer segments must be in [0, 2^31), got ${seg} (use a string segment for other values)`,
       );
     }
-    out.push(seg | 0); // | 0 also turns -0 into 0
-    return;
   }
   throw new SeedkitTypeError(
     `${where}: a path segment must be a string or an integer number, got ${describe(seg)}`,
