@@ -1,6 +1,16 @@
 import { registerAdapter } from '@seedkit/core';
 import { setGlobalSeed } from './global.js';
 
+export type { InitializerName, SeededFitArgs, SeedPath } from './explicit.js';
+export {
+  fit,
+  fitDataset,
+  seededDropout,
+  seededInitializer,
+  shuffle,
+  shuffleCombo,
+  shuffleDataset,
+} from './explicit.js';
 export { clearGlobalSeed, getGlobalSeed, setGlobalSeed, withSeed } from './global.js';
 export type { SeedInput } from './seed.js';
 export { VERSION } from './version.js';
