@@ -8,7 +8,7 @@ Writes
                                         If / Loop / Scan bodies and a model-local function
   fixtures/seed-random-ops-pyseeded.onnx  the same model, every unseeded random node seeded by Python `onnx`
                                         (seed attribute appended last, as onnx.helper would)
-  fixtures/seed-mlp.onnx                a small MLP (MatMul+Add+Relu, Softmax) for determinism checks
+  fixtures/seed-mlp.onnx                an MLP 784-256-10 (MatMul+Add+Relu, Softmax) for determinism checks
   fixtures/seed-ort-python.json         Python onnxruntime 1.30 outputs (IEEE bits as hex) of the
                                         pyseeded model (runs 1 and 2 of one session) and of the MLP
 """
@@ -139,8 +139,8 @@ def py_seed_all(model):
 def mlp_model():
     rng = np.random.default_rng(20240607)
     inits = [
-        f32("x", rng.standard_normal((64, 128))),
-        f32("W1", rng.standard_normal((128, 256)) * 0.1),
+        f32("x", rng.standard_normal((64, 784))),
+        f32("W1", rng.standard_normal((784, 256)) * 0.05),
         f32("b1", rng.standard_normal((256,)) * 0.1),
         f32("W2", rng.standard_normal((256, 10)) * 0.1),
         f32("b2", rng.standard_normal((10,)) * 0.1),
@@ -155,7 +155,7 @@ def mlp_model():
         helper.make_node("Softmax", ["logits"], ["probs"], axis=-1),
     ]
     graph = helper.make_graph(nodes, "mlp", [vi("scale", TensorProto.FLOAT, [1])],
-                              [vi("probs", TensorProto.FLOAT, [64, 10])],
+                              [vi("probs", TensorProto.FLOAT, [64, 10]), vi("logits", TensorProto.FLOAT, [64, 10])],
                               inits)
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)],
                               producer_name="seedkit-fixtures", ir_version=IR_VERSION)
