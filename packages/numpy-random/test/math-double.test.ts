@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import * as m from '../src/math/index.js';
+
+type Fn = (...a: number[]) => number;
+
+import { loadFixture, mismatches } from './math-fixtures.js';
+
+// Each fixture: inputs drawn by scripts/check-math.py (incl. specials) and glibc 2.36's outputs on an
+// x86-64 FMA CPU. The port must reproduce every output bit (NaN payloads excepted).
+const DOUBLE: [string, Fn, Fn][] = [
+  ['log', m.log, Math.log],
+  ['exp', m.exp, Math.exp],
+];
+
+describe('double functions match glibc 2.36 (FMA build) bit for bit', () => {
+  for (const [name, fn] of DOUBLE) {
+    it(`${name}: committed glibc fixture`, () => {
+      const fx = loadFixture(name);
+      expect(fx.count).toBeGreaterThanOrEqual(4000);
+      expect(mismatches(fx, fn)).toEqual([]);
+    });
+  }
+
+  it('differs from V8 Math.* on some fixture inputs (so the fixtures discriminate)', () => {
+    for (const [name, , v8] of DOUBLE) {
+      const fx = loadFixture(name);
+      expect(mismatches(fx, v8).length, name).toBeGreaterThan(0);
+    }
+  });
+
+  it('specials', () => {
+    expect(m.log(1)).toBe(0);
+    expect(m.log(0)).toBe(Number.NEGATIVE_INFINITY);
+    expect(m.log(-0)).toBe(Number.NEGATIVE_INFINITY);
+    expect(m.log(-1)).toBeNaN();
+    expect(m.log(Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY);
+    expect(m.exp(0)).toBe(1);
+    expect(m.exp(Number.NEGATIVE_INFINITY)).toBe(0);
+    expect(m.exp(1000)).toBe(Number.POSITIVE_INFINITY);
+    expect(m.exp(-1000)).toBe(0);
+    expect(m.exp(Number.NaN)).toBeNaN();
+  });
+
+  it('rejects non-numbers with a TypeError naming the function and argument', () => {
+    expect(() => m.log(1n as unknown as number)).toThrow(/log\(\): argument 'x' must be a number/);
+    expect(() => m.exp(null as unknown as number)).toThrow(TypeError);
+  });
+});
