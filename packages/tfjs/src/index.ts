@@ -1,6 +1,16 @@
 import { registerAdapter } from '@seedkit/core';
 import { setGlobalSeed } from './global.js';
 
+export type {
+  CheckReproducibleOptions,
+  Divergence,
+  Fingerprint,
+  ReproducibilityReport,
+  RunTrace,
+  TrainFunction,
+  TrainModule,
+} from './check.js';
+export { checkReproducible, runReproducibilityChild } from './check.js';
 export type { InitializerName, SeededFitArgs, SeedPath } from './explicit.js';
 export {
   fit,
