@@ -294,8 +294,10 @@ const RULES: Record<string, Rule> = {
     if (c.needs[0]) out[0] = transA ? gemm(b, g, transB, 1) : gemm(g, b, 0, transB ? 0 : 1);
     if (c.needs[1]) out[1] = transB ? gemm(g, a, 1, transA) : gemm(a, g, transA ? 0 : 1, 0);
     if (cc && c.needs[2]) {
-      const dt = dtypeOf(c, g);
-      const scaled = beta === 1 ? g : c.w.node('Mul', [g, c.w.scalar(dt, beta)], {}, `${n}/grad`);
+      const dt = dtypeOf(c, c.node.outputs[0] as string);
+      // ORT keeps Gemm's alpha/beta as float32.
+      const scaled =
+        beta === 1 ? g : c.w.node('Mul', [g, c.w.scalar(dt, Math.fround(beta))], {}, `${n}/grad`);
       out[2] = unbroadcast(c, scaled, c.type(c.node.outputs[0] as string).shape, cc);
     }
     return out;

@@ -131,8 +131,13 @@ function valueInfoFromProto(p: ValueInfoProto): ValueInfo {
   const tt = p.type?.tensorType;
   const name = p.name ?? '';
   if (!tt) throw new SeedkitValueError(`graph value ${JSON.stringify(name)} is not a tensor`);
+  // dim_value / dim_param are a oneof; decoded messages report a default dimValue of 0 for a dim_param.
   const shape: Dim[] = (tt.shape?.dim ?? []).map((d, i) =>
-    d.dimValue !== undefined && d.dimValue !== null ? num(d.dimValue) : d.dimParam || `${name}_dim${i}`,
+    d.dimParam
+      ? d.dimParam
+      : d.dimValue !== undefined && d.dimValue !== null && Object.hasOwn(d, 'dimValue')
+        ? num(d.dimValue)
+        : `${name}_dim${i}`,
   );
   return { name, dtype: elemFromCode(tt.elemType ?? 0, `graph value ${JSON.stringify(name)}`), shape };
 }

@@ -357,7 +357,7 @@ export function inferShapes(graph: Graph): ShapeInfo {
         break;
       case 'Constant': {
         const v = node.attrs.value;
-        if (!v || v.kind !== 'tensor')
+        if (v?.kind !== 'tensor')
           throw new GraphError(node.name, node.opType, 'only tensor-valued Constant nodes are supported');
         set(0, { dtype: v.value.dtype, shape: [...v.value.dims] });
         const c = constInts(v.value);

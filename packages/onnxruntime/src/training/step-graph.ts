@@ -231,6 +231,9 @@ function prepare(model: Graph, options: BuildOptions) {
   for (const p of params) g.inputs.push({ name: p.name, dtype: p.dtype, shape: [...p.dims] });
   const dataInputs = model.inputs.map((v) => v.name);
   const dropout = replaceDropouts(g, w);
+  // Drop initializers nothing reads any more (e.g. the Dropout ratios).
+  const read = new Set(g.nodes.flatMap((n) => n.inputs));
+  g.initializers = g.initializers.filter((t) => read.has(t.name));
   const info = inferShapes(g);
   const outType = info.types.get(output);
   if (!outType) throw new SeedkitValueError(`no type for output ${output}`);

@@ -1,0 +1,321 @@
+import { readFileSync } from 'node:fs';
+import * as ort from 'onnxruntime-node';
+import { describe, expect, it } from 'vitest';
+import { trainerSessionOptions } from '../src/trainer.js';
+import { type Attr, type Graph, GraphError, int64Tensor, TRAINING_OPSET } from '../src/training/ir.js';
+import { mlp } from '../src/training/mlp.js';
+import { encodeGraph } from '../src/training/onnx-codec.js';
+import { adam, adamW, type OptimizerSpec, scalarValues, sgd } from '../src/training/optimizers.js';
+import { buildGradientGraph, buildTrainingGraph, type TrainingGraph } from '../src/training/step-graph.js';
+
+interface OpCase {
+  name: string;
+  op: string;
+  attrs: Record<string, Attr>;
+  inputs: { index: number; shape: number[]; hex: string }[];
+  consts: { index: number; ints: number[] }[];
+  target: { shape: number[]; hex: string };
+  loss: string;
+  grads: string[];
+  mask?: string;
+}
+interface MlpCase {
+  name: string;
+  dropout: number;
+  params: Record<string, { shape: number[]; hex: string }>;
+  x: string;
+  y: number[];
+  mask?: string;
+  loss: string;
+  grads: Record<string, string>;
+}
+interface OptCase {
+  optimizer: 'sgd' | 'adam' | 'adamw';
+  options: Record<string, number | boolean>;
+  params: Record<string, { shape: number[]; hex: string }>;
+  batches: { x: string; y: number[] }[];
+  steps: { loss: string; params: Record<string, string> }[];
+}
+const fixture = JSON.parse(
+  readFileSync(new URL('../fixtures/torch-gradients.json', import.meta.url), 'utf8'),
+) as {
+  torch: string;
+  ops: OpCase[];
+  mlp: MlpCase[];
+  optimizers: OptCase[];
+};
+
+const f64 = (hex: string) => {
+  const b = Buffer.from(hex, 'hex');
+  const u = new Uint8Array(b.length);
+  u.set(b);
+  return new Float64Array(u.buffer);
+};
+
+const RTOL = 1e-6;
+
+/** |a − e| ≤ rtol·(|e| + 1e-3·max|e|) elementwise: relative, with a floor at 1e-3 of the tensor's scale. */
+function expectRelClose(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  what: string,
+  rtol = RTOL,
+): void {
+  expect(actual.length, `${what}: length`).toBe(expected.length);
+  let scale = 0;
+  for (let i = 0; i < expected.length; i++) scale = Math.max(scale, Math.abs(expected[i] as number));
+  let worst = 0;
+  for (let i = 0; i < expected.length; i++) {
+    const e = expected[i] as number;
+    const err = Math.abs((actual[i] as number) - e) / (Math.abs(e) + 1e-3 * scale || 1);
+    worst = Math.max(worst, Number.isNaN(err) ? Number.POSITIVE_INFINITY : err);
+  }
+  expect(worst, `${what}: worst relative error`).toBeLessThanOrEqual(rtol);
+}
+
+function opGraph(c: OpCase): Graph {
+  const nInputs = c.inputs.length + c.consts.length;
+  const names: string[] = [];
+  const g: Graph = {
+    name: c.op,
+    opset: TRAINING_OPSET,
+    nodes: [],
+    inputs: [],
+    outputs: [],
+    initializers: [],
+  };
+  for (let i = 0; i < nInputs; i++) {
+    const k = c.consts.find((x) => x.index === i);
+    if (k) {
+      g.initializers.push(int64Tensor(`const${i}`, k.ints));
+      names.push(`const${i}`);
+      continue;
+    }
+    const inp = c.inputs.find((x) => x.index === i);
+    if (!inp) throw new Error('bad fixture');
+    g.initializers.push({ name: `in${i}`, dtype: 'float64', dims: inp.shape, data: f64(inp.hex) });
+    names.push(`in${i}`);
+  }
+  g.nodes.push({ name: `${c.op}_node`, opType: c.op, inputs: names, outputs: ['y'], attrs: c.attrs });
+  g.nodes.push({ name: 'out', opType: 'Identity', inputs: ['y'], outputs: ['output'], attrs: {} });
+  g.outputs.push({ name: 'output', dtype: 'float64', shape: c.target.shape });
+  return g;
+}
+
+async function session(tg: TrainingGraph): Promise<ort.InferenceSession> {
+  return ort.InferenceSession.create(encodeGraph(tg.graph), trainerSessionOptions());
+}
+
+function paramFeeds(tg: TrainingGraph): Record<string, ort.Tensor> {
+  const feeds: Record<string, ort.Tensor> = {};
+  for (const p of tg.params)
+    feeds[p.name] = new ort.Tensor(
+      'float64',
+      (tg.initialParams.get(p.name)!.data as Float64Array).slice(),
+      p.dims,
+    );
+  return feeds;
+}
+
+/** Central finite differences of the loss for a few elements of each parameter (float64, h = 1e-6). */
+async function checkFiniteDifferences(
+  s: ort.InferenceSession,
+  tg: TrainingGraph,
+  feeds: Record<string, ort.Tensor>,
+  out: ort.InferenceSession.ReturnType,
+) {
+  const lossOf = async (f: Record<string, ort.Tensor>) => Number((await s.run(f))[tg.lossOutput]?.data[0]);
+  for (const p of tg.params) {
+    const base = feeds[p.name]?.data as Float64Array;
+    const grad = out[tg.paramOutputs[p.name] as string]?.data as Float64Array;
+    const picks = [
+      ...new Set([0, Math.floor(base.length / 3), Math.floor((2 * base.length) / 3), base.length - 1]),
+    ];
+    const fd: number[] = [];
+    const an: number[] = [];
+    for (const i of picks) {
+      const h = 1e-6 * Math.max(1, Math.abs(base[i] as number));
+      const plus = base.slice();
+      plus[i] = (base[i] as number) + h;
+      const minus = base.slice();
+      minus[i] = (base[i] as number) - h;
+      const lp = await lossOf({ ...feeds, [p.name]: new ort.Tensor('float64', plus, p.dims) });
+      const lm = await lossOf({ ...feeds, [p.name]: new ort.Tensor('float64', minus, p.dims) });
+      fd.push((lp - lm) / ((plus[i] as number) - (minus[i] as number)));
+      an.push(grad[i] as number);
+    }
+    // Compared on the tensor's gradient scale (central differences carry ~1e-10 absolute error).
+    let scale = 0;
+    for (const v of grad) scale = Math.max(scale, Math.abs(v));
+    for (let k = 0; k < fd.length; k++) {
+      expect(
+        Math.abs((fd[k] as number) - (an[k] as number)) / (Math.abs(an[k] as number) + 1e-3 * scale),
+        `${p.name}[${picks[k]}] finite difference`,
+      ).toBeLessThanOrEqual(RTOL);
+    }
+  }
+}
+
+describe(`per-op gradients (float64) vs PyTorch ${fixture.torch} autograd and finite differences`, () => {
+  for (const c of fixture.ops) {
+    it(c.name, async () => {
+      const tg = buildGradientGraph(opGraph(c), { loss: 'mse' });
+      expect(tg.params.map((p) => p.name)).toEqual(c.inputs.map((x) => `in${x.index}`));
+      const s = await session(tg);
+      const feeds = paramFeeds(tg);
+      feeds.target = new ort.Tensor('float64', f64(c.target.hex), c.target.shape);
+      if (c.mask) {
+        expect(tg.dropout).toHaveLength(1);
+        feeds[tg.dropout[0]?.input as string] = new ort.Tensor(
+          'float64',
+          f64(c.mask),
+          c.inputs[0]?.shape as number[],
+        );
+      }
+      const out = await s.run(feeds);
+      expectRelClose(out.loss?.data as Float64Array, f64(c.loss), 'loss');
+      tg.params.forEach((p, k) => {
+        expectRelClose(
+          out[tg.paramOutputs[p.name] as string]?.data as Float64Array,
+          f64(c.grads[k] as string),
+          `d loss / d ${p.name}`,
+        );
+      });
+      await checkFiniteDifferences(s, tg, feeds, out);
+      await s.release();
+    });
+  }
+});
+
+function fixtureMlp(c: { params: Record<string, { shape: number[]; hex: string }> }, dropout = 0) {
+  const m = mlp({
+    inputSize: 6,
+    layers: [{ units: 5, activation: 'relu', dropout }, { units: 4, activation: 'tanh' }, { units: 3 }],
+    dtype: 'float64',
+  });
+  for (const t of m.graph.initializers) {
+    const p = c.params[t.name];
+    if (p) t.data = f64(p.hex);
+  }
+  return m;
+}
+
+describe('MLP gradients (float64) vs PyTorch autograd and finite differences', () => {
+  for (const c of fixture.mlp) {
+    it(c.name, async () => {
+      const m = fixtureMlp(c, c.dropout);
+      const tg = buildGradientGraph(m.graph, { loss: 'softmaxCrossEntropy' });
+      const s = await session(tg);
+      const feeds = paramFeeds(tg);
+      feeds.x = new ort.Tensor('float64', f64(c.x), [c.y.length, 6]);
+      feeds.target = new ort.Tensor('int64', BigInt64Array.from(c.y.map(BigInt)), [c.y.length]);
+      if (c.mask) feeds['dropout/mask'] = new ort.Tensor('float64', f64(c.mask), [c.y.length, 5]);
+      expect(tg.dropout.map((d) => d.input)).toEqual(c.mask ? ['dropout/mask'] : []);
+      const out = await s.run(feeds);
+      expectRelClose(out.loss?.data as Float64Array, f64(c.loss), 'loss');
+      for (const p of tg.params) {
+        expectRelClose(
+          out[tg.paramOutputs[p.name] as string]?.data as Float64Array,
+          f64(c.grads[p.name] as string),
+          p.name,
+        );
+      }
+      await checkFiniteDifferences(s, tg, feeds, out);
+      await s.release();
+    });
+  }
+});
+
+function optimizerOf(c: OptCase): OptimizerSpec {
+  if (c.optimizer === 'sgd') return sgd(c.options as never);
+  return c.optimizer === 'adam' ? adam(c.options as never) : adamW(c.options as never);
+}
+
+describe('optimiser steps (float64) vs torch.optim', () => {
+  for (const c of fixture.optimizers) {
+    it(`${c.optimizer} ${JSON.stringify(c.options)}: 3 steps`, async () => {
+      const spec = optimizerOf(c);
+      const tg = buildTrainingGraph(fixtureMlp(c).graph, { loss: 'softmaxCrossEntropy', optimizer: spec });
+      const s = await session(tg);
+      let feeds = paramFeeds(tg);
+      for (const st of tg.state) {
+        const p = tg.params.find((q) => q.name === st.param);
+        feeds[st.input] = new ort.Tensor(
+          'float64',
+          new Float64Array((p?.dims ?? []).reduce((a, b) => a * b, 1)),
+          p?.dims,
+        );
+      }
+      for (let step = 0; step < c.batches.length; step++) {
+        const b = c.batches[step] as OptCase['batches'][number];
+        const sv = scalarValues(spec, step);
+        const f: Record<string, ort.Tensor> = { ...feeds };
+        f.x = new ort.Tensor('float64', f64(b.x), [b.y.length, 6]);
+        f.target = new ort.Tensor('int64', BigInt64Array.from(b.y.map(BigInt)), [b.y.length]);
+        for (const name of tg.scalars)
+          f[name] = new ort.Tensor('float64', Float64Array.of(sv[name] as number), []);
+        const out = await s.run(f);
+        const exp = c.steps[step] as OptCase['steps'][number];
+        expectRelClose(out.loss?.data as Float64Array, f64(exp.loss), `step ${step} loss`);
+        feeds = {};
+        for (const p of tg.params) {
+          const t = out[tg.paramOutputs[p.name] as string] as ort.Tensor;
+          expectRelClose(t.data as Float64Array, f64(exp.params[p.name] as string), `step ${step} ${p.name}`);
+          feeds[p.name] = t;
+        }
+        for (const st of tg.state) feeds[st.input] = out[st.output] as ort.Tensor;
+      }
+      await s.release();
+    });
+  }
+});
+
+describe('graph errors name the node and the op', () => {
+  const base = (): Graph => ({
+    name: 'g',
+    opset: TRAINING_OPSET,
+    nodes: [],
+    inputs: [{ name: 'x', dtype: 'float32', shape: ['batch', 3] }],
+    outputs: [{ name: 'output', dtype: 'float32', shape: ['batch', 2] }],
+    initializers: [{ name: 'w', dtype: 'float32', dims: [3, 2], data: new Float32Array(6) }],
+  });
+  it('unsupported op', () => {
+    const g = base();
+    g.nodes.push({ name: 'mm', opType: 'MatMul', inputs: ['x', 'w'], outputs: ['h'], attrs: {} });
+    g.nodes.push({ name: 'my_sin', opType: 'Sin', inputs: ['h'], outputs: ['output'], attrs: {} });
+    expect(() => buildGradientGraph(g, { loss: 'mse' })).toThrow(/node "my_sin" \(Sin\)/);
+    try {
+      buildGradientGraph(g, { loss: 'mse' });
+    } catch (e) {
+      expect(e).toBeInstanceOf(GraphError);
+      expect((e as GraphError).node).toBe('my_sin');
+      expect((e as GraphError).op).toBe('Sin');
+    }
+  });
+  it('missing initializer', () => {
+    const g = base();
+    g.nodes.push({ name: 'dense/MatMul', opType: 'MatMul', inputs: ['x', 'w'], outputs: ['h'], attrs: {} });
+    g.nodes.push({
+      name: 'dense/BiasAdd',
+      opType: 'Add',
+      inputs: ['h', 'dense/bias'],
+      outputs: ['output'],
+      attrs: {},
+    });
+    expect(() => buildGradientGraph(g, { loss: 'mse' })).toThrow(
+      /node "dense\/BiasAdd" \(Add\): input 1 "dense\/bias" is not/,
+    );
+  });
+  it('shape mismatch', () => {
+    const g = base();
+    g.initializers.push({ name: 'w2', dtype: 'float32', dims: [4, 2], data: new Float32Array(8) });
+    g.nodes.push({ name: 'mm1', opType: 'MatMul', inputs: ['x', 'w'], outputs: ['h'], attrs: {} });
+    g.nodes.push({ name: 'mm2', opType: 'MatMul', inputs: ['h', 'w2'], outputs: ['output'], attrs: {} });
+    expect(() => buildGradientGraph(g, { loss: 'mse' })).toThrow(/node "mm2" \(MatMul\): shape mismatch/);
+    const g2 = base();
+    g2.initializers.push({ name: 'b', dtype: 'float32', dims: [3], data: new Float32Array(3) });
+    g2.nodes.push({ name: 'mm1', opType: 'MatMul', inputs: ['x', 'w'], outputs: ['h'], attrs: {} });
+    g2.nodes.push({ name: 'add', opType: 'Add', inputs: ['h', 'b'], outputs: ['output'], attrs: {} });
+    expect(() => buildGradientGraph(g2, { loss: 'mse' })).toThrow(/node "add" \(Add\): shape mismatch/);
+  });
+});

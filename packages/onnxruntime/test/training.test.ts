@@ -1,0 +1,342 @@
+import { rootSeed } from '@seedkit/core';
+import * as ort from 'onnxruntime-node';
+import { describe, expect, it } from 'vitest';
+import { Trainer, type TrainerCheckpoint } from '../src/trainer.js';
+import { mlp } from '../src/training/mlp.js';
+import { graphFromModel } from '../src/training/onnx-codec.js';
+import { adam, adamW, sgd } from '../src/training/optimizers.js';
+import { dropoutKeepMask, epochOrder, initParam } from '../src/training/seeding.js';
+import { hex, syntheticClassification } from './training-helpers.js';
+
+const small = () => syntheticClassification(100, 12, 3, 'small');
+const smallModel = (dropout = 0.25) =>
+  mlp({
+    inputSize: 12,
+    layers: [
+      { units: 10, activation: 'relu', dropout },
+      { units: 8, activation: 'tanh', dropout },
+      { units: 3 },
+    ],
+    loss: 'softmaxCrossEntropy',
+  });
+
+function weightsHex(t: Trainer): Record<string, string> {
+  return Object.fromEntries([...t.getWeights()].map(([k, v]) => [k, hex(v)]));
+}
+
+describe('784-256-10 MLP on synthetic data', () => {
+  it('lowers its loss more than tenfold', async () => {
+    const data = syntheticClassification(512, 784, 10, 'mnist-like');
+    const t = await Trainer.create({
+      model: mlp({
+        inputSize: 784,
+        layers: [{ units: 256, activation: 'relu' }, { units: 10 }],
+        loss: 'softmaxCrossEntropy',
+      }),
+      optimizer: sgd({ lr: 0.05, momentum: 0.9 }),
+      seed: rootSeed(7),
+      data,
+      batchSize: 64,
+    });
+    const steps: number[] = [];
+    const epochs = await t.fit(8, { onStep: (s) => steps.push(s.step) });
+    expect(steps).toEqual(Array.from({ length: 64 }, (_, i) => i));
+    expect(epochs.map((e) => e.epoch)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    const first = epochs[0]?.loss as number;
+    const last = epochs.at(-1)?.loss as number;
+    expect(first).toBeGreaterThan(1);
+    expect(first / last).toBeGreaterThan(10);
+    // The exported inference model classifies the training data well.
+    const s = await ort.InferenceSession.create(t.exportModel());
+    const out = await s.run({ x: new ort.Tensor('float32', data.x, data.xShape) });
+    const logits = out.output?.data as Float32Array;
+    let correct = 0;
+    for (let i = 0; i < 512; i++) {
+      const row = Array.from(logits.subarray(i * 10, i * 10 + 10));
+      if (row.indexOf(Math.max(...row)) === Number(data.y[i])) correct++;
+    }
+    expect(correct / 512).toBeGreaterThan(0.9);
+    await s.release();
+    await t.dispose();
+  });
+});
+
+describe('seeded streams', () => {
+  it('initial weights come from root.derive("params", path) with the layer initialisers', async () => {
+    const seed = rootSeed(99);
+    const t = await Trainer.create({
+      model: smallModel(),
+      optimizer: sgd({ lr: 0.1 }),
+      seed,
+      data: small(),
+      batchSize: 16,
+    });
+    const w = t.getWeights();
+    expect(hex(w.get('dense/kernel') as Float32Array)).toBe(
+      hex(initParam(seed, 'dense/kernel', [12, 10], 'glorotUniform', 12, 10)),
+    );
+    expect(hex(w.get('dense_1/kernel') as Float32Array)).toBe(
+      hex(initParam(seed, 'dense_1/kernel', [10, 8], 'glorotUniform', 10, 8)),
+    );
+    expect(Array.from(w.get('dense/bias') as Float32Array)).toEqual(new Array(10).fill(0));
+    expect(hex(w.get('dense/kernel') as Float32Array)).not.toBe(
+      hex(w.get('dense_1/kernel')?.subarray(0, 120) as Float32Array),
+    );
+    // options.init overrides by path
+    const t2 = await Trainer.create({
+      model: smallModel(),
+      optimizer: sgd({ lr: 0.1 }),
+      seed,
+      data: small(),
+      batchSize: 16,
+      init: { 'dense/kernel': 'heNormal', 'dense/bias': { scheme: 'torchDefault', fanIn: 12, fanOut: 10 } },
+    });
+    const w2 = t2.getWeights();
+    expect(hex(w2.get('dense/kernel') as Float32Array)).toBe(
+      hex(initParam(seed, 'dense/kernel', [12, 10], 'heNormal', 12, 10)),
+    );
+    expect(hex(w2.get('dense/bias') as Float32Array)).toBe(
+      hex(initParam(seed, 'dense/bias', [10], 'torchDefault', 12, 10)),
+    );
+    await t.dispose();
+    await t2.dispose();
+  });
+
+  it('batch order is a seeded permutation per epoch, exposed by batchOrder()', async () => {
+    const seed = rootSeed(5);
+    const t = await Trainer.create({
+      model: smallModel(),
+      optimizer: sgd({ lr: 0.1 }),
+      seed,
+      data: small(),
+      batchSize: 16,
+    });
+    const o0 = t.batchOrder(0);
+    const o1 = t.batchOrder(1);
+    expect([...o0].sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    expect(hex(new Float32Array(o0.buffer))).not.toBe(hex(new Float32Array(o1.buffer)));
+    expect(Array.from(o0)).toEqual(Array.from(epochOrder(seed, 0, 100)));
+    expect(t.stepsPerEpoch).toBe(7);
+    const noShuffle = await Trainer.create({
+      model: smallModel(),
+      optimizer: sgd({ lr: 0.1 }),
+      seed,
+      data: small(),
+      batchSize: 16,
+      shuffle: false,
+      dropRemainder: true,
+    });
+    expect(Array.from(noShuffle.batchOrder(3))).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    expect(noShuffle.stepsPerEpoch).toBe(6);
+    await t.dispose();
+    await noShuffle.dispose();
+  });
+
+  it('dropout masks depend on (seed, node, step) only and are the masks the step uses', async () => {
+    const seed = rootSeed(11);
+    const t = await Trainer.create({
+      model: smallModel(0.5),
+      optimizer: sgd({ lr: 0.1 }),
+      seed,
+      data: small(),
+      batchSize: 16,
+    });
+    expect(t.trainingGraph.dropout.map((d) => d.node)).toEqual(['dropout', 'dropout_1']);
+    const m = t.dropoutMask('dropout', 3);
+    expect(m.length).toBe(16 * 10);
+    expect(Array.from(m)).toEqual(Array.from(dropoutKeepMask(seed, 'dropout', 3, 160, 0.5)));
+    expect(hex(new Float32Array(Float32Array.from(m)))).not.toBe(
+      hex(Float32Array.from(t.dropoutMask('dropout', 4))),
+    );
+    expect(hex(Float32Array.from(m))).not.toBe(
+      hex(Float32Array.from(t.dropoutMask('dropout_1', 3, 20).subarray(0, 160))),
+    );
+    const kept = m.reduce((a, b) => a + b, 0);
+    expect(kept).toBeGreaterThan(40);
+    expect(kept).toBeLessThan(120);
+    // Rate 0.5 with 1 000 draws: the kept fraction is near 1/2.
+    const big = dropoutKeepMask(seed, 'dropout', 0, 1000, 0.5).reduce((a, b) => a + b, 0);
+    expect(big).toBeGreaterThan(430);
+    expect(big).toBeLessThan(570);
+    expect(() => t.dropoutMask('nope', 0)).toThrow(/"nope" is not a dropout node/);
+    await t.dispose();
+  });
+});
+
+describe('checkpoints', () => {
+  for (const [name, optimizer] of [
+    ['adam', adam({ lr: 0.01 })],
+    ['sgd+nesterov', sgd({ lr: 0.1, momentum: 0.9, nesterov: true })],
+    ['adamW, lr schedule', adamW({ lr: (s: number) => 0.01 / (1 + s) })],
+  ] as const) {
+    it(`resume mid-epoch equals the uninterrupted run bitwise (${name})`, async () => {
+      const make = (checkpoint?: TrainerCheckpoint) =>
+        Trainer.create({
+          model: smallModel(),
+          optimizer,
+          seed: rootSeed(2024),
+          data: small(),
+          batchSize: 16,
+          ...(checkpoint ? { checkpoint } : {}),
+        });
+      const full = await make();
+      const fullLosses: number[] = [];
+      await full.fit(3, { onStep: (s) => fullLosses.push(s.loss) });
+
+      const first = await make();
+      const losses: number[] = [];
+      await first.fit(1, { onStep: (s) => losses.push(s.loss) });
+      for (let i = 0; i < 3; i++) losses.push((await first.trainStep()).loss);
+      const saved = JSON.parse(JSON.stringify(first.checkpoint())) as TrainerCheckpoint;
+      expect(saved.step).toBe(10);
+      expect(saved.epoch).toBe(1);
+      expect(saved.batchInEpoch).toBe(3);
+      await first.dispose();
+
+      const resumed = await make(saved);
+      expect(resumed.step).toBe(10);
+      await resumed.fit(2, { onStep: (s) => losses.push(s.loss) });
+      expect(resumed.step).toBe(full.step);
+      expect(losses).toEqual(fullLosses);
+      expect(weightsHex(resumed)).toEqual(weightsHex(full));
+      expect(resumed.checkpoint()).toEqual(full.checkpoint());
+      await full.dispose();
+      await resumed.dispose();
+    });
+  }
+
+  it('refuses a checkpoint of another seed or optimiser', async () => {
+    const t = await Trainer.create({
+      model: smallModel(),
+      optimizer: adam({ lr: 0.01 }),
+      seed: rootSeed(1),
+      data: small(),
+      batchSize: 16,
+    });
+    await t.trainStep();
+    const ck = t.checkpoint();
+    await expect(
+      Trainer.create({
+        model: smallModel(),
+        optimizer: adam({ lr: 0.01 }),
+        seed: rootSeed(2),
+        data: small(),
+        batchSize: 16,
+        checkpoint: ck,
+      }),
+    ).rejects.toThrow(/seed differs/);
+    await expect(
+      Trainer.create({
+        model: smallModel(),
+        optimizer: adam({ lr: 0.02 }),
+        seed: rootSeed(1),
+        data: small(),
+        batchSize: 16,
+        checkpoint: ck,
+      }),
+    ).rejects.toThrow(/optimizer differs/);
+    expect(() => t.restore({ ...ck, format: 'x' } as never)).toThrow(/Trainer.checkpoint/);
+    await t.dispose();
+  });
+});
+
+describe('export and ONNX import', () => {
+  it('exports the inference graph with trained initializers and no Dropout; trains further from the bytes', async () => {
+    const t = await Trainer.create({
+      model: smallModel(),
+      optimizer: adam({ lr: 0.01 }),
+      seed: rootSeed(3),
+      data: small(),
+      batchSize: 16,
+    });
+    await t.fit(2);
+    const bytes = t.exportModel();
+    const g = graphFromModel(bytes);
+    expect(g.nodes.some((n) => n.opType === 'Dropout')).toBe(false);
+    const w = t.getWeights();
+    for (const init of g.initializers.filter((x) => w.has(x.name))) {
+      expect(hex(init.data as Float32Array)).toBe(hex(w.get(init.name) as Float32Array));
+    }
+    // Inference is deterministic (no dropout): the same input twice gives the same output.
+    const s = await ort.InferenceSession.create(bytes);
+    const d = small();
+    const x = new ort.Tensor('float32', d.x, d.xShape);
+    const a = (await s.run({ x })).output?.data as Float32Array;
+    const b = (await s.run({ x })).output?.data as Float32Array;
+    expect(hex(a)).toBe(hex(b));
+    await s.release();
+    // A model given as ONNX bytes keeps its initializer values as the starting point.
+    const t2 = await Trainer.create({
+      model: bytes,
+      loss: 'softmaxCrossEntropy',
+      optimizer: sgd({ lr: 0.05 }),
+      seed: rootSeed(3),
+      data: d,
+      batchSize: 25,
+    });
+    expect(weightsHex(t2)).toEqual(weightsHex(t));
+    const before = (await t2.trainStep()).loss;
+    await t2.fit(3);
+    expect(before).toBeLessThan(1.2);
+    await t.dispose();
+    await t2.dispose();
+  });
+
+  it('mse regression with a float target', async () => {
+    const d = syntheticClassification(64, 4, 2, 'reg');
+    const y = Float32Array.from(
+      { length: 64 },
+      (_, i) => (d.x[i * 4] as number) - 0.5 * (d.x[i * 4 + 1] as number),
+    );
+    const t = await Trainer.create({
+      model: mlp({ inputSize: 4, layers: [{ units: 8, activation: 'sigmoid' }, { units: 1 }], loss: 'mse' }),
+      optimizer: adam({ lr: 0.02 }),
+      seed: rootSeed(8),
+      data: { x: d.x, xShape: d.xShape, y, yShape: [64, 1] },
+      batchSize: 16,
+    });
+    const h = await t.fit(40);
+    expect((h[0]?.loss as number) / (h.at(-1)?.loss as number)).toBeGreaterThan(10);
+    await t.dispose();
+  });
+});
+
+describe('input validation', () => {
+  const base = () => ({
+    model: smallModel(),
+    optimizer: sgd({ lr: 0.1 }),
+    seed: rootSeed(1),
+    data: small(),
+    batchSize: 16,
+  });
+  it('names the bad argument', async () => {
+    await expect(Trainer.create({ ...base(), batchSize: 0 })).rejects.toThrow(/batchSize/);
+    await expect(Trainer.create({ ...base(), data: { ...small(), xShape: [100, 11] } })).rejects.toThrow(
+      /options\.data\.x/,
+    );
+    await expect(Trainer.create({ ...base(), data: { ...small(), yShape: [99] } })).rejects.toThrow(/yShape/);
+    await expect(Trainer.create({ ...base(), init: { 'dense/nope': 'zeros' } })).rejects.toThrow(
+      /"dense\/nope" is not a trainable parameter/,
+    );
+    await expect(
+      Trainer.create({ ...base(), init: { 'dense/kernel': 'uniformish' as never } }),
+    ).rejects.toThrow(/must be one of/);
+    await expect(
+      Trainer.create({ ...base(), model: mlp({ inputSize: 12, layers: [{ units: 3 }] }) }),
+    ).rejects.toThrow(/options\.loss is required/);
+    await expect(Trainer.create({ ...base(), model: 'model.onnx' as never })).rejects.toThrow(
+      /options\.model/,
+    );
+    expect(() => sgd({ lr: -1 })).toThrow(/lr/);
+    expect(() => adam({ beta1: 1.5 })).toThrow(/beta1/);
+    expect(() => mlp({ inputSize: 0, layers: [{ units: 1 }] })).toThrow(/inputSize/);
+    expect(() => mlp({ inputSize: 3, layers: [{ units: 2, activation: 'gelu' as never }] })).toThrow(
+      /activation/,
+    );
+    expect(() => mlp({ inputSize: 3, layers: [{ units: 2, dropout: 1 }] })).toThrow(/dropout/);
+    const t = await Trainer.create(base());
+    await expect(t.fit(-1)).rejects.toThrow(/epochs/);
+    expect(() => t.batchOrder(-1)).toThrow(/epoch/);
+    await t.dispose();
+  });
+});
