@@ -357,6 +357,18 @@ describe('seeded models in onnxruntime-node', () => {
     const [out] = await runInProcess(seedModel(encodeModel(model), 7));
     const values = Object.values(out!);
     expect(new Set(values).size).toBe(4);
+    // duplicate node names give equal paths: the later node is re-derived with derive(1)
+    model.graph!.node!.forEach((n) => {
+      n.name = 'dup';
+    });
+    const dup = listRandomNodes(seedModel(encodeModel(model), 7));
+    expect(dup.map((n) => n.path)).toEqual(['graph/dup', 'graph/dup', 'graph/dup', 'graph/dup']);
+    expect(dup.map((n) => n.seed)).toEqual([
+      documentedSeed(7, ['graph', 'dup']),
+      documentedSeed(7, ['graph', 'dup'], 1),
+      documentedSeed(7, ['graph', 'dup'], 2),
+      documentedSeed(7, ['graph', 'dup'], 3),
+    ]);
     const [loop] = await runInProcess(seedModel(unseeded, 42), 1, condFeed());
     const rows = loop!.loop_out!.match(/.{24}/g)!;
     expect(new Set(rows).size).toBe(3);
