@@ -12,6 +12,7 @@ import math
 import os
 import random
 import sys
+import unicodedata
 
 import numpy as np
 
@@ -181,8 +182,19 @@ def protocol_fixtures():
             "vectors": vectors, "segmentErrors": errors, "rootErrors": root_errors}
 
 
+def math_random_fixtures():
+    """seededRandom(root) is Generator(MT19937(derive(root, 'Math.random'))).random(): 1500 doubles crosses
+    two MT19937 regenerations. Doubles as IEEE-754 bit patterns (hex)."""
+    out = []
+    for r in [0, 42, 2**64 + 1, [1, 2, 3]]:
+        g = np.random.Generator(np.random.MT19937(sp.derive(r, "Math.random")))
+        bits = g.random(1500).view(np.uint64)
+        out.append({"root": enc(r), "bits": [format(int(b), "016x") for b in bits]})
+    return {"numpy": np.__version__, "streams": out}
+
+
 def protocol_table(proto):
-    rows = ["| root | path | spawn key words (hex) | `generate_state(4, uint32)` |", "|---|---|---|---|"]
+    rows = [["root", "path", "spawn key words (hex)", "`generate_state(8, uint32)` (hex)"]]
     wanted = [("42", []), ("42", ["a"]), ("42", [0]), ("42", ["a", "b"]), ("42", ["model", "layer", 3]),
               ("0", [""]), ("0x2A", ["train", 0, "dropout"]), ("[1, 2, 3]", ["é", "🎲"]), (str(2**64 + 1), [5, 6, 7])]
     def root_text(r):
@@ -195,10 +207,13 @@ def protocol_table(proto):
         return None
     for root, path in wanted:
         v = next(v for v in proto["vectors"] if (root_text(v["root"]) == root or root_text(v["root"]) == json.dumps(root)) and v["path"] == path)
-        rows.append("| `{}` | `{}` | {} | {} |".format(
-            root_text(v["root"]), json.dumps(path, ensure_ascii=False),
-            " ".join(format(w, "08x") for w in v["spawnKey"]) or "(none)", " ".join(v["u32"])))
-    return "\n".join(rows)
+        rows.append(["`{}`".format(root_text(v["root"])), "`{}`".format(json.dumps(path, ensure_ascii=False)),
+                     " ".join(format(w, "08x") for w in v["spawnKey"]) or "(none)", " ".join(v["u32"])])
+    # aligned as the repository's formatter (biome) aligns Markdown tables: by display width
+    width = lambda t: sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in t)  # noqa: E731
+    cols = [max(width(r[i]) for r in rows) for i in range(4)]
+    line = lambda r: "| " + " | ".join(c + " " * (cols[i] - width(c)) for i, c in enumerate(r)) + " |"  # noqa: E731
+    return "\n".join([line(rows[0]), "| " + " | ".join("-" * c for c in cols) + " |"] + [line(r) for r in rows[1:]])
 
 
 def main():
@@ -211,6 +226,9 @@ def main():
         f.write("\n")
     with open(os.path.join(out, "protocol.json"), "w") as f:
         json.dump(proto, f, indent=1, ensure_ascii=True)
+        f.write("\n")
+    with open(os.path.join(out, "math-random.json"), "w") as f:
+        json.dump(math_random_fixtures(), f, indent=0)
         f.write("\n")
     doc = os.path.join(PKG, "PROTOCOL.md")
     if os.path.exists(doc):

@@ -14,6 +14,7 @@ import {
   seededRandom,
   whenSeeded,
 } from '../src/index.js';
+import { decode, fixture } from './fixture-codec.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -172,4 +173,19 @@ describe('seeded Math.random', () => {
     expect(Array.from({ length: 10 }, seededRandom(4))).not.toEqual(xs.slice(0, 10));
     expect(() => installSeededMathRandom(undefined as never)).toThrow(SeedkitTypeError);
   });
+});
+
+describe('seededRandom against numpy (fixtures/math-random.json)', () => {
+  const data = fixture<{ numpy: string; streams: { root: unknown; bits: string[] }[] }>('math-random.json');
+  it.each(data.streams.map((s) => [JSON.stringify(s.root), s] as const))(
+    'root %s is Generator(MT19937(derive(root, "Math.random"))).random()',
+    (_, s) => {
+      const f = seededRandom(decode(s.root) as bigint);
+      const got = new Float64Array(s.bits.length);
+      for (let i = 0; i < got.length; i++) got[i] = f();
+      expect(Array.from(new BigUint64Array(got.buffer), (b) => b.toString(16).padStart(16, '0'))).toEqual(
+        s.bits,
+      );
+    },
+  );
 });

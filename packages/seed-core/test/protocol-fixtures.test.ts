@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   PROTOCOL_VERSION,
@@ -79,4 +80,29 @@ describe(`protocol v${data.protocolVersion} against python/seedkit_protocol.py +
       expect(() => rootSeed(e.root)).toThrow(/^seed: /);
     },
   );
+});
+
+describe('PROTOCOL.md', () => {
+  const doc = readFileSync(new URL('../PROTOCOL.md', import.meta.url), 'utf8');
+  const table = doc.split('<!-- vectors:start -->')[1]!.split('<!-- vectors:end -->')[0]!;
+  const rows = table
+    .split('\n')
+    .filter((l) => l.startsWith('| `'))
+    .map((l) => l.split('|').map((c) => c.trim()));
+  it('states the protocol version', () => {
+    expect(doc).toContain(`**Protocol version: ${PROTOCOL_VERSION}**`);
+  });
+  it('has a vector table that this implementation reproduces', () => {
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    for (const [, rootCell, pathCell, keyCell, wordsCell] of rows) {
+      const rootText = rootCell!.slice(1, -1);
+      const parsed = JSON.parse(/^\d+$/.test(rootText) ? `"${rootText}"` : rootText) as string | number[];
+      const seed = rootSeed(parsed as SeedInput).derive(
+        ...(JSON.parse(pathCell!.slice(1, -1)) as (string | number)[]),
+      );
+      const key = seed.spawnKey.map((w) => w.toString(16).padStart(8, '0')).join(' ');
+      expect(key || '(none)').toBe(keyCell);
+      expect(hex32(seed.generateState(8)).join(' ')).toBe(wordsCell);
+    }
+  });
 });
