@@ -23,15 +23,15 @@ function setHigh(x: number, hi: number): number {
 //   log(1 + f) = f − hfsq + s·(hfsq + R(s²)),  hfsq = f²/2,
 // R a degree-7 polynomial in s² (Lp1..Lp7), and log1p(x) = k·ln2_hi + (… + k·ln2_lo + c).
 
-const LN2_HI = 6.9314718036912381649e-1; // 0x3fe62e42 fee00000
-const LN2_LO = 1.90821492927058770002e-10; // 0x3dea39ef 35793c76
-const LP1 = 6.66666666666673513e-1;
-const LP2 = 3.999999999940941908e-1;
-const LP3 = 2.857142874366239149e-1;
-const LP4 = 2.222219843214978396e-1;
-const LP5 = 1.818357216161805012e-1;
-const LP6 = 1.531383769920937332e-1;
-const LP7 = 1.479819860511658591e-1;
+const LN2_HI = 0.6931471803691238; // 0x3fe62e42 fee00000
+const LN2_LO = 1.9082149292705877e-10; // 0x3dea39ef 35793c76
+const LP1 = 0.6666666666666735;
+const LP2 = 0.3999999999940942;
+const LP3 = 0.2857142874366239;
+const LP4 = 0.22222198432149784;
+const LP5 = 0.1818357216161805;
+const LP6 = 0.15313837699209373;
+const LP7 = 0.14798198605116586;
 
 export function log1pRaw(x: number): number {
   F64[0] = x;
@@ -121,13 +121,13 @@ export function log1pRaw(x: number): number {
 //   expm1(r) = r + r²/2 + r³/6 · (something rational in r), via R1..R3 (Q1..Q5), e the correction term,
 // then expm1(x) = 2^k·(expm1(r) + 1) − 1, assembled in the order that avoids cancellation for each k.
 
-const O_THRESHOLD = 7.09782712893383973096e2; // 0x40862e42 fefa39ef
-const INVLN2 = 1.442695040888963387; // 0x3ff71547 652b82fe
-const Q1 = -3.33333333333331316428e-2;
-const Q2 = 1.58730158725481460165e-3;
-const Q3 = -7.93650757867487942473e-5;
-const Q4 = 4.00821782732936239552e-6;
-const Q5 = -2.01099218183624371326e-7;
+const O_THRESHOLD = 709.782712893384; // 0x40862e42 fefa39ef
+const INVLN2 = Math.LOG2E; // 0x3ff71547 652b82fe
+const Q1 = -0.03333333333333313;
+const Q2 = 0.0015873015872548146;
+const Q3 = -7.93650757867488e-5;
+const Q4 = 4.008217827329362e-6;
+const Q5 = -2.0109921818362437e-7;
 
 /** Add k to the binary exponent of y (through the high word, as the C code does). */
 function addExponent(y: number, k: number): number {
