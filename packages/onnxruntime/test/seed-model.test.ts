@@ -233,6 +233,50 @@ describe('seedModel', () => {
     expect(() => setNodeSeeds(bytes, { 'graph/d': 5 })).toThrow(/opset < 12/);
   });
 
+  it('walks GRAPHS list attributes (index segment) and accepts ArrayBuffer input', () => {
+    const body = (i: number) => ({
+      name: `b${i}`,
+      node: [
+        {
+          opType: 'RandomUniform',
+          output: ['r'],
+          attribute: [{ name: 'shape', type: AttributeType.INTS, ints: [1] }],
+        },
+      ],
+      output: [{ name: 'r', type: { tensorType: { elemType: 1 } } }],
+    });
+    const model: ModelProto = {
+      irVersion: 8,
+      opsetImport: [{ domain: '', version: 18 }],
+      graph: {
+        name: 'g',
+        node: [
+          {
+            opType: 'Holder',
+            domain: 'custom',
+            name: 'holder',
+            output: ['y'],
+            attribute: [{ name: 'bodies', type: AttributeType.GRAPHS, graphs: [body(0), body(1)] }],
+          },
+        ],
+        output: [{ name: 'y', type: { tensorType: { elemType: 1 } } }],
+      },
+    };
+    const bytes = encodeModel(model);
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    const nodes = listRandomNodes(seedModel(buffer, 9));
+    expect(nodes.map((n) => [n.path, n.seed])).toEqual([
+      [
+        'graph/holder/bodies/0/RandomUniform#0',
+        documentedSeed(9, ['graph', 'holder', 'bodies', '0', 'RandomUniform#0']),
+      ],
+      [
+        'graph/holder/bodies/1/RandomUniform#0',
+        documentedSeed(9, ['graph', 'holder', 'bodies', '1', 'RandomUniform#0']),
+      ],
+    ]);
+  });
+
   it('uses the root of seedEverything() when no seed is given (adapter registered on import)', () => {
     const saved = defaultRoot();
     try {
@@ -264,6 +308,8 @@ describe('seedModel', () => {
     expect(() => seedModel(encodeModel({ irVersion: 8 }), 1)).toThrow(/model: the ModelProto has no graph/);
     expect(() => seedModel(unseeded, true as unknown as number)).toThrow(SeedkitTypeError);
     expect(() => seedModel(unseeded, true as unknown as number)).toThrow(/^seed: /);
+    expect(() => seedModel(unseeded, null as unknown as number)).toThrow(SeedkitTypeError);
+    expect(() => seedModel(unseeded, {} as unknown as number)).toThrow(/^seed: /);
     expect(() => seedModel(unseeded, -1)).toThrow(SeedkitValueError);
     expect(() => seedModel(unseeded, -1)).toThrow(/^seed: /);
     expect(() => seedModel(unseeded, 1.5)).toThrow(/^seed: /);
