@@ -263,7 +263,7 @@ describe('seedModel', () => {
       },
     };
     const bytes = encodeModel(model);
-    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     const nodes = listRandomNodes(seedModel(buffer, 9));
     expect(nodes.map((n) => [n.path, n.seed])).toEqual([
       [
