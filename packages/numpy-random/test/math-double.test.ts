@@ -12,6 +12,7 @@ const DOUBLE: [string, Fn, Fn][] = [
   ['exp', m.exp, Math.exp],
   ['log1p', m.log1p, Math.log1p],
   ['expm1', m.expm1, Math.expm1],
+  ['pow', m.pow, Math.pow],
 ];
 /** Functions where V8's Math.* is known to differ often (NumPy reference §6: 3–10%). */
 const V8_DIFFERS = new Set(['log', 'exp', 'pow', 'cos', 'sin', 'acos', 'atan', 'tan']);
@@ -50,10 +51,21 @@ describe('double functions match glibc 2.36 (FMA build) bit for bit', () => {
     expect(m.expm1(Number.NEGATIVE_INFINITY)).toBe(-1);
     expect(m.expm1(Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY);
     expect(m.expm1(710)).toBe(Number.POSITIVE_INFINITY);
+    // C99 pow specials that differ from JavaScript's Math.pow
+    expect(m.pow(1, Number.NaN)).toBe(1);
+    expect(m.pow(-1, Number.POSITIVE_INFINITY)).toBe(1);
+    expect(m.pow(Number.NaN, 0)).toBe(1);
+    expect(m.pow(-8, 1 / 3)).toBeNaN();
+    expect(Object.is(m.pow(-0, 3), -0)).toBe(true);
+    expect(m.pow(-0, -3)).toBe(Number.NEGATIVE_INFINITY);
+    expect(m.pow(-2, 3)).toBe(-8);
+    expect(m.pow(2, 1024)).toBe(Number.POSITIVE_INFINITY);
+    expect(m.pow(2, -1074)).toBe(5e-324);
   });
 
   it('rejects non-numbers with a TypeError naming the function and argument', () => {
     expect(() => m.log(1n as unknown as number)).toThrow(/log\(\): argument 'x' must be a number/);
     expect(() => m.exp(null as unknown as number)).toThrow(TypeError);
+    expect(() => m.pow(2, '3' as unknown as number)).toThrow(/pow\(\): argument 'y'/);
   });
 });
