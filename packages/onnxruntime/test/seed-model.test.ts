@@ -164,6 +164,15 @@ describe('seedModel', () => {
     expect(hex(setNodeSeeds(unseeded, seeds))).toBe(hex(pyseeded));
   });
 
+  it('keeps fields unknown to the pinned schema (which decodeModel/encodeModel would drop)', () => {
+    // field 999 (varint 7) appended to the ModelProto: a newer-ONNX field for this schema
+    const unknownField = new Uint8Array([0xb8, 0x3e, 0x07]);
+    const withUnknown = new Uint8Array([...unseeded, ...unknownField]);
+    expect(encodeModel(decodeModel(withUnknown)).length).toBe(unseeded.length);
+    const out = seedModel(withUnknown, 42);
+    expect(hex(out)).toBe(hex(new Uint8Array([...seeded, ...unknownField])));
+  });
+
   it('leaves models whose random nodes are all seeded byte-identical (and returns a copy)', () => {
     const out = seedModel(pyseeded, 42);
     expect(hex(out)).toBe(hex(pyseeded));
