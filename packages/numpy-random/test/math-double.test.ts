@@ -13,6 +13,8 @@ const DOUBLE: [string, Fn, Fn][] = [
   ['log1p', m.log1p, Math.log1p],
   ['expm1', m.expm1, Math.expm1],
   ['pow', m.pow, Math.pow],
+  ['sin', m.sin, Math.sin],
+  ['cos', m.cos, Math.cos],
 ];
 /** Functions where V8's Math.* is known to differ often (NumPy reference §6: 3–10%). */
 const V8_DIFFERS = new Set(['log', 'exp', 'pow', 'cos', 'sin', 'acos', 'atan', 'tan']);
@@ -51,6 +53,10 @@ describe('double functions match glibc 2.36 (FMA build) bit for bit', () => {
     expect(m.expm1(Number.NEGATIVE_INFINITY)).toBe(-1);
     expect(m.expm1(Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY);
     expect(m.expm1(710)).toBe(Number.POSITIVE_INFINITY);
+    expect(Object.is(m.sin(-0), -0)).toBe(true);
+    expect(m.cos(0)).toBe(1);
+    expect(m.sin(Number.POSITIVE_INFINITY)).toBeNaN();
+    expect(m.cos(Number.NEGATIVE_INFINITY)).toBeNaN();
     // C99 pow specials that differ from JavaScript's Math.pow
     expect(m.pow(1, Number.NaN)).toBe(1);
     expect(m.pow(-1, Number.POSITIVE_INFINITY)).toBe(1);
