@@ -1,5 +1,6 @@
 import { SeedkitTypeError, SeedkitValueError } from '@seedkit/core';
 import * as ort from 'onnxruntime-node';
+import { type DeterministicSessionOptionsInput, deterministicSessionOptions } from './session.js';
 import { arrayFor, type FloatDType, type Graph, type TensorValue } from './training/ir.js';
 import { checkScheme, type ForwardModel, type InitScheme, type ParamInit } from './training/mlp.js';
 import { encodeGraph, graphFromModel } from './training/onnx-codec.js';
@@ -54,8 +55,11 @@ export interface TrainerOptions {
   init?: Record<string, ParamInit | InitScheme>;
   /** Trainable parameter names (default: all float initializers). */
   params?: string[];
-  /** ORT session options (default: {@link trainerSessionOptions}). */
-  sessionOptions?: ort.InferenceSession.SessionOptions;
+  /**
+   * Session settings, through `deterministicSessionOptions` (default: 1 intra-op thread, optimisation level
+   * 'basic'). Both can change the bits of the result: keep them with the seed (checkpoints record them).
+   */
+  sessionOptions?: DeterministicSessionOptionsInput;
   /** Resume from a checkpoint made by {@link Trainer.checkpoint} with the same seed and configuration. */
   checkpoint?: TrainerCheckpoint;
 }
@@ -97,19 +101,10 @@ export interface TrainerCheckpoint {
   batchInEpoch: number;
   epochLossSum: number;
   optimizer: string;
+  /** The session settings the run used (they can change the result bits). */
+  session: { intraOpNumThreads: number; graphOptimizationLevel: string };
   params: Record<string, EncodedTensor>;
   state: Record<string, EncodedTensor>;
-}
-
-/** Session options for reproducible steps: one intra-op thread, sequential, full graph optimisation. */
-export function trainerSessionOptions(): ort.InferenceSession.SessionOptions {
-  return {
-    executionProviders: ['cpu'],
-    intraOpNumThreads: 1,
-    interOpNumThreads: 1,
-    executionMode: 'sequential',
-    graphOptimizationLevel: 'all',
-  };
 }
 
 function encodeTensor(dtype: FloatDType, dims: readonly number[], data: FloatArray): EncodedTensor {
@@ -159,6 +154,8 @@ export class Trainer {
   readonly batchSize: number;
   readonly numSamples: number;
   readonly dtype: FloatDType;
+  /** The session settings in use. */
+  readonly sessionSettings: { intraOpNumThreads: number; graphOptimizationLevel: string };
   private readonly forward: Graph;
   private readonly optimizer: OptimizerSpec;
   private readonly shuffle: boolean;
@@ -181,6 +178,7 @@ export class Trainer {
     seed: SeedLike;
     tg: TrainingGraph;
     session: ort.InferenceSession;
+    sessionSettings: { intraOpNumThreads: number; graphOptimizationLevel: string };
     forward: Graph;
     options: TrainerOptions;
     optimizer: OptimizerSpec;
@@ -190,6 +188,7 @@ export class Trainer {
     yShape: number[];
   }) {
     this.seed = o.seed;
+    this.sessionSettings = o.sessionSettings;
     this.trainingGraph = o.tg;
     this.session = o.session;
     this.forward = o.forward;
@@ -291,14 +290,16 @@ export class Trainer {
         tg.dtype === 'float64'
           ? Float64Array.from(data.y as ArrayLike<number>)
           : Float32Array.from(data.y as ArrayLike<number>);
-    const session = await ort.InferenceSession.create(
-      encodeGraph(tg.graph),
-      options.sessionOptions ?? trainerSessionOptions(),
-    );
+    const sessionOptions = deterministicSessionOptions(options.sessionOptions ?? {});
+    const session = await ort.InferenceSession.create(encodeGraph(tg.graph), sessionOptions);
     const t = new Trainer({
       seed,
       tg,
       session,
+      sessionSettings: {
+        intraOpNumThreads: sessionOptions.intraOpNumThreads as number,
+        graphOptimizationLevel: sessionOptions.graphOptimizationLevel as string,
+      },
       forward,
       options: { ...options, batchSize },
       optimizer,
@@ -378,6 +379,9 @@ export class Trainer {
     return dropoutKeepMask(this.seed, node, step, size, site.ratio);
   }
 
+  /** Batch buffers reused across steps (the session has finished with a step's inputs when run() resolves). */
+  private readonly buffers = new Map<string, FloatArray | BigInt64Array>();
+
   private gather(
     src: FloatArray | BigInt64Array,
     row: number,
@@ -385,13 +389,18 @@ export class Trainer {
     start: number,
     count: number,
   ) {
-    const out = (
-      src instanceof Float64Array
-        ? new Float64Array(count * row)
-        : src instanceof Float32Array
-          ? new Float32Array(count * row)
-          : new BigInt64Array(count * row)
-    ) as typeof src;
+    const key = `${src === this.x ? 'x' : 'y'}:${count}`;
+    let out = this.buffers.get(key) as typeof src | undefined;
+    if (!out) {
+      out = (
+        src instanceof Float64Array
+          ? new Float64Array(count * row)
+          : src instanceof Float32Array
+            ? new Float32Array(count * row)
+            : new BigInt64Array(count * row)
+      ) as typeof src;
+      this.buffers.set(key, out);
+    }
     for (let i = 0; i < count; i++) {
       const r = idx[start + i] as number;
       (out as Float32Array).set((src as Float32Array).subarray(r * row, (r + 1) * row), i * row);
@@ -499,6 +508,7 @@ export class Trainer {
       batchInEpoch: this._batch,
       epochLossSum: this.epochLossSum,
       optimizer: optimizerKey(this.optimizer),
+      session: { ...this.sessionSettings },
       params,
       state,
     };
@@ -513,6 +523,15 @@ export class Trainer {
       throw new SeedkitValueError("checkpoint.seed differs from this trainer's seed");
     if (ckpt.optimizer !== optimizerKey(this.optimizer))
       throw new SeedkitValueError("checkpoint.optimizer differs from this trainer's optimizer");
+    if (
+      ckpt.session !== undefined &&
+      (ckpt.session.intraOpNumThreads !== this.sessionSettings.intraOpNumThreads ||
+        ckpt.session.graphOptimizationLevel !== this.sessionSettings.graphOptimizationLevel)
+    ) {
+      throw new SeedkitValueError(
+        `checkpoint.session ${JSON.stringify(ckpt.session)} differs from this trainer's ${JSON.stringify(this.sessionSettings)} (the results would not be bitwise the same)`,
+      );
+    }
     for (const k of ['step', 'epoch', 'batchInEpoch'] as const) {
       if (!Number.isInteger(ckpt[k]) || ckpt[k] < 0)
         throw new SeedkitValueError(`checkpoint.${k} must be an integer >= 0`);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import { trainerSessionOptions } from '../src/trainer.js';
+import { deterministicSessionOptions } from '../src/session.js';
 import { type Attr, type Graph, GraphError, int64Tensor, TRAINING_OPSET } from '../src/training/ir.js';
 import { mlp } from '../src/training/mlp.js';
 import { encodeGraph } from '../src/training/onnx-codec.js';
@@ -103,7 +103,7 @@ function opGraph(c: OpCase): Graph {
 }
 
 async function session(tg: TrainingGraph): Promise<ort.InferenceSession> {
-  return ort.InferenceSession.create(encodeGraph(tg.graph), trainerSessionOptions());
+  return ort.InferenceSession.create(encodeGraph(tg.graph), deterministicSessionOptions());
 }
 
 function paramFeeds(tg: TrainingGraph): Record<string, ort.Tensor> {

@@ -1,0 +1,134 @@
+// Training benchmark (not a test): `npx tsup && npm run bench` from packages/onnxruntime.
+// 1. Trainer.trainStep() against a bare session.run of the same step graph (feeds prepared once, params fed
+//    back): the Trainer's per-step overhead (target ≤ 5%).
+// 2. Steps per second for a 784-256-10 MLP (SGD, batch 64) in onnxruntime-node against the same model trained
+//    with @tensorflow/tfjs on its cpu backend.
+// Measurements are interleaved in blocks and medians reported, since the machine may be shared.
+import { existsSync } from 'node:fs';
+
+const dist = new URL('../dist/index.js', import.meta.url);
+if (!existsSync(dist)) {
+  console.error('bench: build the package first (npx tsup)');
+  process.exit(1);
+}
+const { Trainer, mlp, sgd } = await import(dist.href);
+const { rootSeed } = await import('@seedkit/core');
+const ort = await import('onnxruntime-node');
+
+const N = 2048;
+const D = 784;
+const C = 10;
+const B = 64;
+const LR = 0.05;
+const BLOCK = 20;
+const BLOCKS = Number(process.env.BENCH_BLOCKS ?? 10);
+
+// Synthetic data: x ~ U(-1, 1) from the seed's words, labels = argmax of a random linear map.
+function uniforms(label, n) {
+  const w = rootSeed(1).derive('bench', label).generateState(n, 'uint32');
+  return Float64Array.from(w, (v) => v / 2 ** 32);
+}
+const x = Float32Array.from(uniforms('x', N * D), (u) => 2 * u - 1);
+const map = Float64Array.from(uniforms('w', D * C), (u) => 2 * u - 1);
+const y = new BigInt64Array(N);
+for (let i = 0; i < N; i++) {
+  let best = 0;
+  let bv = -Infinity;
+  for (let c = 0; c < C; c++) {
+    let s = 0;
+    for (let k = 0; k < D; k++) s += x[i * D + k] * map[k * C + c];
+    if (s > bv) [bv, best] = [s, c];
+  }
+  y[i] = BigInt(best);
+}
+
+const median = (a) => [...a].sort((p, q) => p - q)[Math.floor(a.length / 2)];
+
+const trainer = await Trainer.create({
+  model: mlp({
+    inputSize: D,
+    layers: [{ units: 256, activation: 'relu' }, { units: C }],
+    loss: 'softmaxCrossEntropy',
+  }),
+  optimizer: sgd({ lr: LR }),
+  seed: rootSeed(42),
+  data: { x, xShape: [N, D], y },
+  batchSize: B,
+});
+const tg = trainer.trainingGraph;
+const session = trainer.session;
+
+// Bare loop: the same step graph, one batch prepared once, weights fed back.
+const feeds = {
+  x: new ort.Tensor('float32', x.slice(0, B * D), [B, D]),
+  target: new ort.Tensor('int64', y.slice(0, B), [B]),
+  lr: new ort.Tensor('float32', Float32Array.of(LR), []),
+};
+for (const [name, w] of trainer.getWeights())
+  feeds[name] = new ort.Tensor('float32', w, tg.params.find((p) => p.name === name).dims);
+async function bareBlock() {
+  const t0 = performance.now();
+  for (let i = 0; i < BLOCK; i++) {
+    const out = await session.run(feeds);
+    for (const p of tg.params) feeds[p.name] = out[tg.paramOutputs[p.name]];
+  }
+  return (performance.now() - t0) / BLOCK;
+}
+async function trainerBlock() {
+  const t0 = performance.now();
+  for (let i = 0; i < BLOCK; i++) await trainer.trainStep();
+  return (performance.now() - t0) / BLOCK;
+}
+
+// tf.js, cpu backend: the same MLP, SGD, sparse softmax cross-entropy, same batch size.
+const tf = await import('@tensorflow/tfjs');
+await tf.setBackend('cpu');
+await tf.ready();
+const W1 = tf.variable(tf.randomUniform([D, 256], -0.07, 0.07, 'float32', 1));
+const b1 = tf.variable(tf.zeros([256]));
+const W2 = tf.variable(tf.randomUniform([256, C], -0.15, 0.15, 'float32', 2));
+const b2 = tf.variable(tf.zeros([C]));
+const opt = tf.train.sgd(LR);
+const xs = tf.tensor2d(x, [N, D]);
+const ys = tf.oneHot(tf.tensor1d(Int32Array.from(y, Number), 'int32'), C);
+let tfBatch = 0;
+function tfStep() {
+  const start = (tfBatch++ * B) % (N - B + 1);
+  tf.tidy(() => {
+    const xb = xs.slice([start, 0], [B, D]);
+    const yb = ys.slice([start, 0], [B, C]);
+    opt.minimize(() => tf.losses.softmaxCrossEntropy(yb, tf.relu(xb.matMul(W1).add(b1)).matMul(W2).add(b2)));
+  });
+}
+function tfBlock() {
+  const t0 = performance.now();
+  for (let i = 0; i < BLOCK; i++) tfStep();
+  return (performance.now() - t0) / BLOCK;
+}
+
+// Warm-up, then interleaved blocks.
+await bareBlock();
+await trainerBlock();
+tfBlock();
+const bare = [];
+const trn = [];
+const tfs = [];
+for (let k = 0; k < BLOCKS; k++) {
+  bare.push(await bareBlock());
+  trn.push(await trainerBlock());
+  tfs.push(tfBlock());
+}
+const mb = median(bare);
+const mt = median(trn);
+const mtf = median(tfs);
+console.log(
+  `784-256-10 MLP, SGD, batch ${B}, ${BLOCKS} blocks of ${BLOCK} steps (medians), intraOpNumThreads 1`,
+);
+console.log(`  bare session.run (same step graph): ${mb.toFixed(3)} ms/step`);
+console.log(`  Trainer.trainStep():                ${mt.toFixed(3)} ms/step`);
+console.log(`  Trainer overhead over bare run:     ${((mt / mb - 1) * 100).toFixed(1)}% (target <= 5%)`);
+console.log(`  tf.js cpu backend:                  ${mtf.toFixed(3)} ms/step`);
+console.log(
+  `  steps/s: onnxruntime Trainer ${(1000 / mt).toFixed(1)}, tf.js cpu ${(1000 / mtf).toFixed(1)}; ratio ${(mtf / mt).toFixed(2)}x`,
+);
+await trainer.dispose();
