@@ -10,7 +10,9 @@ Writes
                                         (seed attribute appended last, as onnx.helper would)
   fixtures/seed-mlp.onnx                an MLP 784-256-10 (MatMul+Add+Relu, Softmax) for determinism checks
   fixtures/seed-ort-python.json         Python onnxruntime 1.30 outputs (IEEE bits as hex) of the
-                                        pyseeded model (runs 1 and 2 of one session) and of the MLP
+                                        pyseeded model (runs 1 and 2 of one session), of the MLP, and
+                                        of one-node RandomUniform / Dropout models for many seed values
+                                        (how ORT folds seeds onto engine states)
 """
 
 import json
@@ -185,6 +187,35 @@ def outputs_hex(sess, feeds):
     return {n: {"dtype": str(v.dtype), "shape": list(v.shape), "hex": hex_bits(v)} for n, v in zip(names, vals)}
 
 
+FOLD_FLOAT_SEEDS = [0, 1, -1, -2, 2, 3, 6, 512, 514, 42, 42.7, -42.7, 2**24, 2**24 + 2, 2**31 - 1, 2**31, 2**32,
+                    2**32 + 512, 2**33 + 1024, 1e10, -1e10, 12345678]
+FOLD_INT_SEEDS = [0, 1, -1, -2, 2, 3, 4, 6, 8, 10, 518, 2**31 - 1, 2**31, 2**31 + 5, 2**32, 2**32 + 6, 2**33 + 6,
+                  2**40 + 6, 2**63 - 1, -2**63, 12345678]
+
+
+def seed_folding():
+    """How ORT folds seed attribute values onto engine states: outputs of one-node models per seed."""
+    def run(model):
+        return ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"]).run(None, {})[0]
+
+    floats = []
+    for s in FOLD_FLOAT_SEEDS:
+        g = helper.make_graph([helper.make_node("RandomUniform", [], ["y"], shape=[8], seed=float(s))], "g", [],
+                              [vi("y", TensorProto.FLOAT, [8])])
+        m = helper.make_model(g, opset_imports=[helper.make_opsetid("", OPSET)], ir_version=IR_VERSION)
+        stored = float(np.float32(s))  # the attribute is float32
+        floats.append({"seed": stored, "hex": hex_bits(run(m))})
+    ints = []
+    for s in FOLD_INT_SEEDS:
+        g = helper.make_graph([helper.make_node("Dropout", ["x", "r", "t"], ["y", "mask"], seed=int(s))], "g", [],
+                              [vi("y", TensorProto.FLOAT, [64]), vi("mask", TensorProto.BOOL, [64])],
+                              [f32("x", np.ones(64)), numpy_helper.from_array(np.array(0.5, dtype=np.float32), "r"),
+                               numpy_helper.from_array(np.array(True), "t")])
+        m = helper.make_model(g, opset_imports=[helper.make_opsetid("", OPSET)], ir_version=IR_VERSION)
+        ints.append({"seed": str(s), "hex": hex_bits(run(m))})
+    return {"RandomUniform": floats, "Dropout": ints}
+
+
 def main():
     OUT.mkdir(exist_ok=True)
     model = random_ops_model()
@@ -214,6 +245,7 @@ def main():
         "sessionOptions": "intra_op_num_threads=1, inter_op_num_threads=1, ORT_SEQUENTIAL, CPU EP",
         "pyseeded": {"seededNodes": n_seeded, "feeds": {"cond": True}, "run1": run1, "run2": run2},
         "mlp": {"feeds": {"scale": [1.0]}, "byOptimizationLevel": mlp_out},
+        "seedFolding": seed_folding(),
     }
     (OUT / "seed-ort-python.json").write_text(json.dumps(fixture, indent=1) + "\n")
     print(f"wrote fixtures ({n_seeded} nodes seeded by Python)")

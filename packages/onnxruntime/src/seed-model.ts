@@ -60,8 +60,8 @@ export interface RandomNodeInfo {
   opType: string;
   /** Type of the op's `seed` attribute: FLOAT for Random* / Bernoulli / Multinomial, INT for Dropout. */
   seedType: 'FLOAT' | 'INT';
-  /** The current seed value, if the node has a literal `seed` attribute. */
-  seed?: number;
+  /** The current seed value, if the node has a literal `seed` attribute (a bigint only for INT seeds beyond ±2^53). */
+  seed?: number | bigint;
   /** The function attribute the seed refers to (`ref_attr_name`), for nodes inside function bodies. */
   seedRef?: string;
   /** False when the op version has no seed attribute (Dropout before opset 12); seedModel skips it. */
@@ -349,7 +349,7 @@ function rewriteModel(buf: Uint8Array, model: ModelProto, visit: Visitor): Uint8
 function seedAttrValue(
   a: AttributeProto,
   seedType: 'FLOAT' | 'INT',
-): { value?: number; ref?: string; bad?: string } {
+): { value?: number | bigint; ref?: string; bad?: string } {
   if (a.refAttrName) return { ref: a.refAttrName };
   const type = a.type ?? AttributeType.UNDEFINED;
   const expected = seedType === 'FLOAT' ? AttributeType.FLOAT : AttributeType.INT;
@@ -357,18 +357,38 @@ function seedAttrValue(
     const names = Object.entries(AttributeType).find(([, v]) => v === type)?.[0] ?? String(type);
     return { bad: `has type ${names}, expected ${seedType}` };
   }
-  return { value: seedType === 'FLOAT' ? Number(a.f ?? 0) : Number(a.i ?? 0) };
+  if (seedType === 'FLOAT') return { value: Number(a.f ?? 0) };
+  const i = BigInt(String(a.i ?? 0)); // int64: Long or number, exact through its decimal string
+  return { value: i >= -(2n ** 53n) && i <= 2n ** 53n ? Number(i) : i };
 }
 
+const MINSTD_MODULUS = 2147483647n;
+
 /**
- * The seed ORT's `std::default_random_engine` (minstd_rand0 on Linux) ends up with for a seed attribute
- * value: truncated to uint32, reduced mod 2^31-1, 0 replaced by 1 (reference §4.2; so 0, 1, -1, 2^31-1,
- * 2^31 and 2^32 all collide). Used only to keep derived seeds away from explicit ones.
+ * The state ORT's `std::default_random_engine` (minstd_rand0 with libstdc++ on Linux x86-64) starts from for a
+ * `seed` attribute value, or undefined where the conversion is undefined behaviour:
+ * - FLOAT seeds (Random*, Bernoulli, Multinomial): truncated towards zero, wrapped to uint32, mod 2^31 − 1,
+ *   0 → 1; so 0, 1, −1, −2, 2^31 − 1, 2^31 and 2^32 share one stream, and 2^32 + 512 acts like 512;
+ * - INT seeds (Dropout): wrapped to uint64, mod 2^31 − 1, 0 → 1; so 2^31 + 5 acts like 6 and 2^32 like 2.
+ * Measured with onnxruntime 1.30 (fixtures/seed-ort-python.json, `seedFolding`). seedModel uses it to keep
+ * derived seeds away from explicit ones.
  */
-export function effectiveEngineSeed(value: number): number | undefined {
-  if (!Number.isFinite(value) || Math.abs(value) >= 2 ** 63) return undefined;
-  const u = BigInt.asUintN(32, BigInt(Math.trunc(value)));
-  const k = Number(u % 2147483647n);
+export function effectiveEngineSeed(
+  value: number | bigint,
+  seedType: 'FLOAT' | 'INT' = 'FLOAT',
+): number | undefined {
+  let u: bigint;
+  if (seedType === 'INT') {
+    if (typeof value === 'number' && !Number.isInteger(value)) return undefined;
+    const i = BigInt(value);
+    if (i < -(2n ** 63n) || i >= 2n ** 63n) return undefined;
+    u = BigInt.asUintN(64, i);
+  } else {
+    const f = Number(value);
+    if (!Number.isFinite(f) || Math.abs(f) >= 2 ** 63) return undefined;
+    u = BigInt.asUintN(32, BigInt(Math.trunc(f)));
+  }
+  const k = Number(u % MINSTD_MODULUS);
   return k === 0 ? 1 : k;
 }
 
@@ -534,7 +554,7 @@ export function seedModel(
           `${where}: its seed attribute ${v.bad} (pass { overwrite: true } to replace it)`,
         );
       }
-      const e = v.value === undefined ? undefined : effectiveEngineSeed(v.value);
+      const e = v.value === undefined ? undefined : effectiveEngineSeed(v.value, n.seedType);
       if (e !== undefined) taken.add(e);
     }
     return undefined;

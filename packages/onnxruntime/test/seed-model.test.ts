@@ -196,19 +196,46 @@ describe('seedModel', () => {
     const nodes = listRandomNodes(seeded);
     const ru = nodes.find((n) => n.path === 'graph/ru')!;
     // give ru_fixed exactly the value ru would get: ru must move to derive(1)
-    const clash = setNodeSeeds(unseeded, { 'graph/ru_fixed': ru.seed! });
+    const clash = setNodeSeeds(unseeded, { 'graph/ru_fixed': ru.seed as number });
     const after = listRandomNodes(seedModel(clash, 42));
     expect(after.find((n) => n.path === 'graph/ru_fixed')!.seed).toBe(ru.seed);
     expect(after.find((n) => n.path === 'graph/ru')!.seed).toBe(documentedSeed(42, ['graph', 'ru'], 1));
     expect(new Set(after.map((n) => n.seed)).size).toBe(after.length);
     // explicit seeds that ORT folds onto the same engine state count as taken too
-    expect(effectiveEngineSeed(0)).toBe(1);
-    expect(effectiveEngineSeed(-1)).toBe(1);
-    expect(effectiveEngineSeed(2 ** 31 - 1)).toBe(1);
-    expect(effectiveEngineSeed(2 ** 32)).toBe(1);
-    expect(effectiveEngineSeed(2 ** 32 + 5)).toBe(5);
-    expect(effectiveEngineSeed(42.5)).toBe(42);
+    // (Dropout's INT seed v + (2^31 - 1) is engine state v)
+    const folded = setNodeSeeds(unseeded, { 'graph/drop': (ru.seed as number) + 2 ** 31 - 1 });
+    expect(listRandomNodes(folded).find((n) => n.path === 'graph/drop')!.seed).toBe(
+      (ru.seed as number) + 2 ** 31 - 1,
+    );
+    const afterFolded = listRandomNodes(seedModel(folded, 42));
+    expect(afterFolded.find((n) => n.path === 'graph/ru')!.seed).toBe(documentedSeed(42, ['graph', 'ru'], 1));
+  });
+
+  it('effectiveEngineSeed predicts which seed values ORT runs identically (Python onnxruntime 1.30 fixture)', () => {
+    const cases: [op: string, type: 'FLOAT' | 'INT', parse: (s: string | number) => number | bigint][] = [
+      ['RandomUniform', 'FLOAT', (x) => Number(x)],
+      ['Dropout', 'INT', (x) => BigInt(x)],
+    ];
+    for (const [op, type, parse] of cases) {
+      const rows = (python.seedFolding[op] as { seed: string | number; hex: string }[]).map((r) => ({
+        seed: parse(r.seed),
+        hex: r.hex,
+        engine: effectiveEngineSeed(parse(r.seed), type),
+      }));
+      expect(rows.length).toBeGreaterThan(15);
+      let sameStreams = 0;
+      for (const a of rows) {
+        expect(a.engine, `${op} ${a.seed}`).toBeTypeOf('number');
+        for (const b of rows) {
+          expect(a.engine === b.engine, `${op} seeds ${a.seed} and ${b.seed}`).toBe(a.hex === b.hex);
+          if (a !== b && a.hex === b.hex) sameStreams++;
+        }
+      }
+      expect(sameStreams).toBeGreaterThan(10);
+    }
     expect(effectiveEngineSeed(Number.NaN)).toBeUndefined();
+    expect(effectiveEngineSeed(1.5, 'INT')).toBeUndefined();
+    expect(effectiveEngineSeed(2n ** 63n, 'INT')).toBeUndefined();
   });
 
   it('skips Dropout before opset 12 (no seed attribute there) and ops outside the ONNX domain', () => {
