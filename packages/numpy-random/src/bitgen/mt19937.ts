@@ -17,6 +17,8 @@ const M = 397;
 const MATRIX_A = 0x9908b0df | 0;
 const UPPER = 0x80000000 | 0;
 const LOWER = 0x7fffffff;
+/** 2^-53: `(a·2^26 + b) / 2^53` is computed as an exact power-of-two scaling. */
+const TWO_M53 = 1.1102230246251565e-16;
 
 /** NumPy's `MT19937.state` dict (JSON-safe: the key is a plain array of 624 uint32 numbers). */
 export type MT19937State = {
@@ -279,7 +281,7 @@ export class MT19937 implements BitGenerator {
   nextDouble(): number {
     const a = this.nextUint32() >>> 5;
     const b = this.nextUint32() >>> 6;
-    return (a * 67108864.0 + b) / 9007199254740992.0;
+    return (a * 67108864.0 + b) * TWO_M53;
   }
 
   /** Fills `out[start..end)` with `next_double` draws (the `random_sample(size)` fast path). */
@@ -297,7 +299,7 @@ export class MT19937 implements BitGenerator {
         const a = temper(key[pos]!) >>> 5;
         twist(key);
         const b = temper(key[0]!) >>> 6;
-        out[i++] = (a * 67108864.0 + b) / 9007199254740992.0;
+        out[i++] = (a * 67108864.0 + b) * TWO_M53;
         pos = 1;
         continue;
       }
@@ -315,7 +317,7 @@ export class MT19937 implements BitGenerator {
         z ^= (z << 7) & 0x9d2c5680;
         z ^= (z << 15) & 0xefc60000;
         z ^= z >>> 18;
-        out[i++] = ((y >>> 5) * 67108864.0 + (z >>> 6)) / 9007199254740992.0;
+        out[i++] = ((y >>> 5) * 67108864.0 + (z >>> 6)) * TWO_M53;
         pos += 2;
       }
     }
