@@ -22,7 +22,7 @@ def root(seed):
         if m is None:
             raise ValueError(f"seed: expected a decimal or 0x-hex non-negative integer string, got {seed!r}")
         seed = int(m.group(1), 16 if m.group(1)[1:2] in ("x", "X") else 10)
-    elif isinstance(seed, bool) or not isinstance(seed, (int, list, tuple)):
+    elif isinstance(seed, (bool, np.bool_)) or not isinstance(seed, (int, np.integer, list, tuple, np.ndarray)):
         raise TypeError(f"seed: expected an int, integer string, list or SeedSequence, got {seed!r}")
     return np.random.SeedSequence(seed)
 

@@ -20,6 +20,9 @@ def dec(v):
             return int(v["$int"])
         if "$str" in v:
             return v["$str"]
+        if "$seedSequence" in v:
+            s = v["$seedSequence"]
+            return np.random.SeedSequence(dec(s["entropy"]), spawn_key=dec(s["spawnKey"]), pool_size=s["poolSize"])
     return v
 
 

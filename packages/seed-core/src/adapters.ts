@@ -11,6 +11,8 @@ export interface SeedkitAdapter {
 export interface SeedEverythingOptions {
   /** Also replace Math.random with a stream seeded from `root.derive('Math.random')`. Default false. */
   mathRandom?: boolean;
+  /** Record every seed derived from the root, for `root.manifest()` (see recordSeeds). Default false. */
+  record?: boolean;
   /** Where the "drew a random seed" notice goes (default console.info). */
   log?: (message: string) => void;
 }
@@ -150,7 +152,11 @@ function checkOptions(options: unknown): SeedEverythingOptions {
  */
 export function seedEverything(seed?: SeedInput, options?: SeedEverythingOptions): Seed {
   const opts = checkOptions(options);
+  if (opts.log !== undefined && typeof opts.log !== 'function') {
+    throw new SeedkitTypeError(`options.log: expected a function, got ${describe(opts.log)}`);
+  }
   const root = resolveRoot(seed, opts.log ?? ((m) => console.info(m)));
+  if (opts.record) root.record();
   const async = run(root, opts);
   const r = registry();
   const all = Promise.all(async).then(() => undefined);

@@ -16,7 +16,13 @@ export {
 } from './math-random.js';
 export type { ManifestDiff, RootSeedOptions, SeedInput, SeedJSON, SeedManifest } from './seed.js';
 export { diffManifests, PROTOCOL_VERSION, parseRootSeedString, recordSeeds, rootSeed, Seed } from './seed.js';
-export type { Entropy, EntropyArray, SeedSequenceOptions, SeedSequenceState } from './seed-sequence.js';
+export type {
+  Entropy,
+  EntropyArray,
+  IntegerTypedArray,
+  SeedSequenceOptions,
+  SeedSequenceState,
+} from './seed-sequence.js';
 export { coerceToUint32Words, parseSeedString, SeedSequence } from './seed-sequence.js';
 export type { PathSegment } from './segments.js';
 export { INTEGER_SEGMENT_LIMIT, stringSegmentWords } from './segments.js';

@@ -2,11 +2,36 @@ import { describe, SeedkitTypeError, SeedkitValueError } from './errors.js';
 
 /**
  * Entropy accepted by {@link SeedSequence}: a non-negative safe integer, a non-negative bigint of any
- * size, or a (nested) array of those, where array elements may also be decimal or `0x` strings
- * (as NumPy accepts them inside sequences).
+ * size, or a (nested) array or integer typed array of those, where array elements may also be decimal or
+ * `0x` strings (as NumPy accepts them inside sequences).
  */
-export type Entropy = number | bigint | EntropyArray;
-export interface EntropyArray extends ReadonlyArray<number | bigint | string | EntropyArray | Uint32Array> {}
+export type Entropy = number | bigint | EntropyArray | IntegerTypedArray;
+export interface EntropyArray
+  extends ReadonlyArray<number | bigint | string | EntropyArray | IntegerTypedArray> {}
+
+/** Integer typed arrays, accepted as entropy like NumPy integer ndarrays (each element coerced on its own). */
+export type IntegerTypedArray =
+  | Uint8Array
+  | Uint8ClampedArray
+  | Uint16Array
+  | Uint32Array
+  | Int8Array
+  | Int16Array
+  | Int32Array
+  | BigUint64Array
+  | BigInt64Array;
+
+/** A sequence (array or typed array); float typed arrays are refused as NumPy refuses float arrays. */
+function isSequence(e: unknown, where: string): e is ReadonlyArray<unknown> {
+  if (Array.isArray(e)) return true;
+  if (ArrayBuffer.isView(e) && !(e instanceof DataView)) {
+    if (e instanceof Float32Array || e instanceof Float64Array) {
+      throw new SeedkitTypeError(`${where}: seed must be integer, got a ${e.constructor.name}`);
+    }
+    return true;
+  }
+  return false;
+}
 
 /** `SeedSequence.state`, in NumPy's shape (`entropy`, `spawn_key`, `pool_size`, `n_children_spawned`). */
 export interface SeedSequenceState {
@@ -93,13 +118,13 @@ function coerceString(s: string, where: string, out: number[]): void {
   bigintWords(parseSeedString(s, where), out);
 }
 
-function coerceSequence(seq: ReadonlyArray<unknown> | Uint32Array, where: string, out: number[]): void {
+function coerceSequence(seq: ReadonlyArray<unknown>, where: string, out: number[]): void {
   for (let i = 0; i < seq.length; i++) {
     const e = seq[i];
     const w = `${where}[${i}]`;
     if (typeof e === 'string') coerceString(e, w, out);
     else if (typeof e === 'number' || typeof e === 'bigint') coerceInteger(e, w, out);
-    else if (Array.isArray(e) || e instanceof Uint32Array) coerceSequence(e, w, out);
+    else if (isSequence(e, w)) coerceSequence(e, w, out);
     else throw new SeedkitTypeError(`${w}: SeedSequence expects int or sequence of ints, got ${describe(e)}`);
   }
 }
@@ -108,7 +133,7 @@ function coerceSequence(seq: ReadonlyArray<unknown> | Uint32Array, where: string
 export function coerceToUint32Words(value: unknown, where = 'entropy'): number[] {
   const out: number[] = [];
   if (typeof value === 'number' || typeof value === 'bigint') coerceInteger(value, where, out);
-  else if (Array.isArray(value) || value instanceof Uint32Array) coerceSequence(value, where, out);
+  else if (isSequence(value, where)) coerceSequence(value, where, out);
   else if (typeof value === 'string') {
     throw new SeedkitTypeError(
       `${where}: SeedSequence expects int or sequence of ints, got a string (strings are only allowed inside arrays)`,
@@ -154,13 +179,13 @@ function randomEntropy(poolSize: number): bigint {
 
 function normaliseEntropy(entropy: Entropy): bigint | (number | bigint)[] {
   if (typeof entropy === 'number' || typeof entropy === 'bigint') return BigInt(entropy);
-  return flatten(entropy);
+  return flatten(entropy as ReadonlyArray<unknown>);
 }
 
-function flatten(a: ReadonlyArray<unknown> | Uint32Array): (number | bigint)[] {
+function flatten(a: ReadonlyArray<unknown>): (number | bigint)[] {
   const out: (number | bigint)[] = [];
   for (const e of a) {
-    if (Array.isArray(e) || e instanceof Uint32Array) out.push(...flatten(e));
+    if (isSequence(e, 'entropy')) for (const x of flatten(e)) out.push(x);
     else if (typeof e === 'string') out.push(parseSeedString(e, 'entropy'));
     else out.push(e as number | bigint);
   }

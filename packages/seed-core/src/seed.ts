@@ -1,5 +1,10 @@
 import { describe, SeedkitTypeError, SeedkitValueError } from './errors.js';
-import { coerceToUint32Words, type EntropyArray, SeedSequence } from './seed-sequence.js';
+import {
+  coerceToUint32Words,
+  type EntropyArray,
+  type IntegerTypedArray,
+  SeedSequence,
+} from './seed-sequence.js';
 import { type PathSegment, pushSegmentWords } from './segments.js';
 import { VERSION } from './version.js';
 
@@ -10,10 +15,10 @@ import { VERSION } from './version.js';
 export const PROTOCOL_VERSION = 1;
 
 /** Anything {@link rootSeed} accepts. */
-export type SeedInput = number | bigint | string | EntropyArray | Seed | SeedSequence;
+export type SeedInput = number | bigint | string | EntropyArray | IntegerTypedArray | Seed | SeedSequence;
 
 export interface RootSeedOptions {
-  /** Pool size of the underlying SeedSequence (≥ 4, default 4). Ignored for Seed/SeedSequence input. */
+  /** Pool size of the underlying SeedSequence (≥ 4, default 4). A Seed/SeedSequence input keeps its own. */
   poolSize?: number;
   /** Start recording every derived seed for {@link Seed.manifest} (same as calling {@link recordSeeds}). */
   record?: boolean;
@@ -281,6 +286,13 @@ export function rootSeed(seed: SeedInput, options: RootSeedOptions = {}): Seed {
     throw new SeedkitTypeError(`options: expected an object, got ${describe(options)}`);
   }
   let root: Seed;
+  if ((seed instanceof Seed || seed instanceof SeedSequence) && options.poolSize !== undefined) {
+    if (options.poolSize !== seed.poolSize) {
+      throw new SeedkitValueError(
+        `options.poolSize: ${describe(options.poolSize)} differs from the given seed's pool size ${seed.poolSize}`,
+      );
+    }
+  }
   if (seed instanceof Seed) {
     root = seed;
   } else if (seed instanceof SeedSequence) {

@@ -2,14 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type PathSegment, rootSeed, type SeedInput } from '../src/index.js';
+import { type PathSegment, rootSeed, type SeedInput, SeedSequence } from '../src/index.js';
 
 // Live cross-check: TS derive vs python/seedkit_protocol.py on real NumPy, many random roots and paths.
 const python = process.env.PYTHON ?? 'python3';
 const script = fileURLToPath(new URL('../scripts/live-derive.py', import.meta.url));
 const hasNumpy = spawnSync(python, ['-c', 'import numpy'], { encoding: 'utf8' }).status === 0;
 
-type Enc = { $int: string } | { $str: string } | string | Enc[];
+type Enc = { $int: string } | { $str: string } | { $seedSequence: unknown } | string | Enc[];
 const enc = (v: unknown): Enc =>
   Array.isArray(v) ? v.map(enc) : typeof v === 'string' ? { $str: v } : { $int: String(v) };
 
@@ -37,6 +37,21 @@ const root: fc.Arbitrary<{ input: SeedInput; wire: Enc }> = fc.oneof(
     .map((a) => ({
       input: a,
       wire: enc(a),
+    })),
+  fc
+    .record({
+      entropy: fc.oneof(
+        fc.bigInt({ min: 0n, max: 2n ** 300n }),
+        fc.array(fc.nat({ max: 2 ** 32 - 1 }), { maxLength: 12 }),
+      ),
+      poolSize: fc.integer({ min: 4, max: 12 }),
+      spawnKey: fc.array(fc.oneof(fc.nat({ max: 2 ** 32 - 1 }), fc.bigInt({ min: 0n, max: 2n ** 70n })), {
+        maxLength: 4,
+      }),
+    })
+    .map(({ entropy, poolSize, spawnKey }) => ({
+      input: new SeedSequence(entropy, { poolSize, spawnKey }),
+      wire: { $seedSequence: { entropy: enc(entropy), poolSize, spawnKey: enc(spawnKey) } },
     })),
 );
 

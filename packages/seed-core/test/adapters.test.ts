@@ -189,3 +189,15 @@ describe('seededRandom against numpy (fixtures/math-random.json)', () => {
     },
   );
 });
+
+describe('seedEverything options', () => {
+  it('record: true records the seeds adapters derive', () => {
+    cleanups.push(registerAdapter({ name: 'rec', seed: (r) => void r.derive('rec', 0) }));
+    const root = seedEverything(11, { record: true });
+    expect(Object.keys(root.manifest().seeds)).toContain('["rec",0]');
+  });
+  it('validates options', () => {
+    expect(() => seedEverything(1, 3 as never)).toThrow(SeedkitTypeError);
+    expect(() => seedEverything(undefined, { log: 'x' as never })).toThrow(/options.log/);
+  });
+});

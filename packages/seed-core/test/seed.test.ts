@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  diffManifests,
   PROTOCOL_VERSION,
   recordSeeds,
   rootSeed,
@@ -7,6 +8,7 @@ import {
   SeedkitTypeError,
   SeedkitValueError,
   SeedSequence,
+  VERSION,
 } from '../src/index.js';
 
 const words = (s: { generateState(n: number): Uint32Array }) => Array.from(s.generateState(8));
@@ -76,5 +78,96 @@ describe('rootSeed / derive', () => {
       Array.from(root.derive('a').generateState(4), (w) => w.toString(16).padStart(8, '0')),
     );
     expect(() => rootSeed(5).manifest()).toThrow(/recordSeeds/);
+  });
+});
+
+describe('more Seed behaviour', () => {
+  it('roots from integer typed arrays equal the same list', () => {
+    expect(words(rootSeed(new Uint32Array([1, 2, 3])))).toEqual(words(rootSeed([1, 2, 3])));
+    expect(words(rootSeed(new BigUint64Array([2n ** 40n + 5n])))).toEqual(words(rootSeed([5, 256])));
+    expect(() => rootSeed(new Int32Array([-1]))).toThrow(SeedkitValueError);
+    expect(() => rootSeed(new Float64Array([1]) as never)).toThrow(SeedkitTypeError);
+  });
+  it('a SeedSequence root keeps its pool size and spawn key; a different poolSize option is refused', () => {
+    const ss = new SeedSequence(9, { poolSize: 6, spawnKey: [2] });
+    const r = rootSeed(ss);
+    expect(r.poolSize).toBe(6);
+    expect(words(r)).toEqual(words(ss));
+    expect(words(r.derive(4))).toEqual(words(ss.spawn(5)[4]!));
+    expect(() => rootSeed(ss, { poolSize: 4 })).toThrow(SeedkitValueError);
+    expect(rootSeed(r)).toBe(r);
+    expect(words(rootSeed(5, { poolSize: 8 }))).toEqual(words(new SeedSequence(5, { poolSize: 8 })));
+  });
+  it('seed.sequence is independent: spawning from it does not change the seed', () => {
+    const s = rootSeed(3).derive('x');
+    const before = words(s);
+    const seq = s.sequence;
+    seq.spawn(3);
+    expect(seq.nChildrenSpawned).toBe(3);
+    expect(s.sequence.nChildrenSpawned).toBe(0);
+    expect(words(s)).toEqual(before);
+    s.pool[0] = 0; // a copy
+    expect(words(s)).toEqual(before);
+  });
+  it('fromJSON refuses another protocol version and bad input', () => {
+    const j = rootSeed(1).derive('a').toJSON();
+    expect(() => Seed.fromJSON({ ...j, protocolVersion: 2 })).toThrow(SeedkitValueError);
+    expect(() => Seed.fromJSON(null as never)).toThrow(SeedkitTypeError);
+    const ss = rootSeed(new SeedSequence(4, { spawnKey: [2n ** 33n] })).derive('q');
+    expect(ss.toJSON().rootSpawnKey).toEqual([0, 2]);
+    expect(words(Seed.fromJSON(JSON.parse(JSON.stringify(ss))))).toEqual(words(ss));
+  });
+  it('derive() with no segments is the seed itself; -0 is 0', () => {
+    const r = rootSeed(8);
+    expect(r.derive()).toBe(r);
+    expect(r.derive(-0).path).toEqual([0]);
+    expect(Object.is(r.derive(-0).path[0], 0)).toBe(true);
+  });
+  it('diffManifests reports added, removed and changed paths', () => {
+    const a = rootSeed(1, { record: true });
+    a.derive('x');
+    a.derive('y');
+    const b = rootSeed(1, { record: true });
+    b.derive('x');
+    b.derive('z');
+    const d = diffManifests(a.manifest(), b.manifest());
+    expect(d).toEqual({ added: ['["z"]'], removed: ['["y"]'], changed: [], same: false });
+    const c = rootSeed(2, { record: true });
+    c.derive('x');
+    c.derive('y');
+    expect(diffManifests(a.manifest(), c.manifest()).changed).toEqual(['["x"]', '["y"]', '[]']);
+    expect(diffManifests(a.manifest(), JSON.parse(JSON.stringify(a.manifest()))).same).toBe(true);
+    expect(a.manifest().protocolVersion).toBe(PROTOCOL_VERSION);
+    expect(a.manifest().seedkitVersion).toBe(VERSION);
+    expect(() => diffManifests({} as never, a.manifest())).toThrow(SeedkitTypeError);
+  });
+  it('recording only happens on recording roots', () => {
+    const r = rootSeed(4);
+    expect(r.recording).toBe(false);
+    r.derive('before');
+    recordSeeds(r.derive('child'));
+    expect(r.recording).toBe(true);
+    r.derive('after');
+    expect(Object.keys(r.manifest().seeds)).toEqual(['["after"]', '[]']);
+  });
+});
+
+describe('SeedSequence without entropy', () => {
+  it('draws from crypto and keeps the entropy so the run can be repeated', () => {
+    const a = new SeedSequence();
+    const b = new SeedSequence();
+    expect(typeof a.entropy).toBe('bigint');
+    expect(a.entropy).not.toBe(b.entropy);
+    expect(Array.from(new SeedSequence(a.entropy as bigint).pool)).toEqual(Array.from(a.pool));
+    expect(Array.from(new SeedSequence(null, { poolSize: 8 }).pool)).toHaveLength(8);
+  });
+  it('needs globalThis.crypto', () => {
+    const c = Object.getOwnPropertyDescriptor(globalThis, 'crypto')!;
+    Object.defineProperty(globalThis, 'crypto', { value: undefined, configurable: true });
+    try {
+      expect(() => new SeedSequence()).toThrow(/crypto/);
+    } finally {
+      Object.defineProperty(globalThis, 'crypto', c);
+    }
   });
 });
