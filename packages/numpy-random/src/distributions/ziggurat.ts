@@ -1,10 +1,13 @@
 /**
  * NumPy's ziggurat samplers for the Generator: standard normal (float64 "e3n52sb8", float32 "n23sb8")
  * and standard exponential (float64 / float32), with the exact tables of numpy 2.4.6. libm enters only in
- * the wedge (exp) and the tail (log1p); V8's Math.exp / Math.log1p reproduce glibc on these paths
- * (checked against the committed NumPy fixtures, tails included).
+ * the wedge (exp) and the tail (log1p): float64 uses the exact glibc ports of ../math; float32 uses
+ * log1pf/expf (see below).
  */
 import type { BitGenerator } from '../bitgen/bit-generator.js';
+import { expRaw } from '../math/exp.js';
+import { log1pRaw } from '../math/log1p-expm1.js';
+import { log1pf } from './log1pf.js';
 import { nextFloat } from './uniform.js';
 import {
   FE_DOUBLE_HEX,
@@ -87,8 +90,13 @@ const NOR_INV_R_F = SF[1]!;
 const EXP_R_F = SF[2]!;
 
 const fround = Math.fround;
-const exp = Math.exp;
-const log1p = Math.log1p;
+// glibc 2.36 ports (exact on the reference platform) for the float64 wedge and tail
+const exp = expRaw;
+const log1p = log1pRaw;
+// float32 paths: an exact port of glibc's log1pf (tails); expf (exponential wedge) is the float64 exp
+// rounded to float32, which differs from glibc's expf on ~0.06% of inputs — that can flip the wedge test
+// only when the float32 left side equals one of the two candidates (≈1e-11 per draw; see README limits).
+const expf = (x: number): number => fround(expRaw(x));
 
 /** The exact tables, exposed for tests and for ports of other samplers. */
 export const zigguratTables = {
@@ -177,8 +185,8 @@ export function standardNormalFloat(bg: BitGenerator): number {
     if (rabs < KI_F[idx]!) return x;
     if (idx === 0) {
       for (;;) {
-        const xx = fround(-fround(NOR_INV_R_F * fround(log1p(-nextFloat(bg)))));
-        const yy = fround(-fround(log1p(-nextFloat(bg))));
+        const xx = -fround(NOR_INV_R_F * log1pf(-nextFloat(bg)));
+        const yy = -log1pf(-nextFloat(bg));
         if (fround(yy + yy) > fround(xx * xx)) {
           return (rabs >>> 8) & 1 ? -fround(NOR_R_F + xx) : fround(NOR_R_F + xx);
         }
@@ -237,8 +245,8 @@ export function standardExponentialFloat(bg: BitGenerator): number {
     const ri = r >>> 8;
     const x = fround(ri * WE_F[idx]!);
     if (ri < KE_F[idx]!) return x;
-    if (idx === 0) return fround(EXP_R_F - fround(log1p(-nextFloat(bg))));
-    if (fround(fround(fround(FE_F[idx - 1]! - FE_F[idx]!) * nextFloat(bg)) + FE_F[idx]!) < fround(exp(-x))) {
+    if (idx === 0) return fround(EXP_R_F - log1pf(-nextFloat(bg)));
+    if (fround(fround(fround(FE_F[idx - 1]! - FE_F[idx]!) * nextFloat(bg)) + FE_F[idx]!) < expf(-x)) {
       return x;
     }
   }
@@ -249,7 +257,10 @@ export function standardExponentialInv(bg: BitGenerator): number {
   return -log1p(-bg.nextDouble());
 }
 
-/** `random_standard_exponential_inv_f`: `-log1pf(-U)` in float32. */
+/**
+ * `random_standard_exponential_inv_fill_f`: `-log1p(-U)` with the float32 draw U but the float64 `log1p`,
+ * stored as float32.
+ */
 export function standardExponentialInvFloat(bg: BitGenerator): number {
-  return -fround(log1p(-nextFloat(bg)));
+  return fround(-log1p(-nextFloat(bg)));
 }
