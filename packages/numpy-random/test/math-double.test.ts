@@ -17,6 +17,7 @@ const DOUBLE: [string, Fn, Fn][] = [
   ['cos', m.cos, Math.cos],
   ['acos', m.acos, Math.acos],
   ['asin', m.asin, Math.asin],
+  ['atan', m.atan, Math.atan],
 ];
 /** Functions where V8's Math.* is known to differ often (NumPy reference §6: 3–10%). */
 const V8_DIFFERS = new Set(['log', 'exp', 'pow', 'cos', 'sin', 'acos', 'atan', 'tan']);
@@ -64,6 +65,9 @@ describe('double functions match glibc 2.36 (FMA build) bit for bit', () => {
     expect(m.acos(1.5)).toBeNaN();
     expect(m.asin(1)).toBe(1.5707963267948966);
     expect(Object.is(m.asin(-0), -0)).toBe(true);
+    expect(m.atan(Number.POSITIVE_INFINITY)).toBe(1.5707963267948966);
+    expect(m.atan(Number.NEGATIVE_INFINITY)).toBe(-1.5707963267948966);
+    expect(Object.is(m.atan(-0), -0)).toBe(true);
     // C99 pow specials that differ from JavaScript's Math.pow
     expect(m.pow(1, Number.NaN)).toBe(1);
     expect(m.pow(-1, Number.POSITIVE_INFINITY)).toBe(1);

