@@ -7,81 +7,82 @@ import { bundleForChildren } from './helpers/bundle.ts';
 const run = promisify(execFile);
 const script = fileURLToPath(new URL('./fixtures/train.mjs', import.meta.url));
 let bundle = '';
+let bundleCjs = '';
 
-interface Result {
+interface Hashes {
   initial: string[];
   final: string[];
   data?: string[];
 }
+type Result = Record<'layers' | 'rnn' | 'data', Hashes>;
 
+const ALL = ['layers', 'rnn', 'data'];
+
+/** Trains in a child process: each scenario afresh from the seed; returns weight hashes per scenario. */
 async function train(opts: Record<string, unknown>): Promise<Result> {
   const o = {
     seed: 42,
     backend: 'cpu',
-    scenario: 'layers',
+    scenarios: ALL,
     foreignRandom: false,
     importOrder: 'adapter-first',
     ...opts,
   };
-  const { stdout } = await run(process.execPath, [script, bundle, JSON.stringify(o)], {
+  const b = o.importOrder === 'require' ? bundleCjs : bundle;
+  const { stdout } = await run(process.execPath, [script, b, JSON.stringify(o)], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     maxBuffer: 1 << 20,
   });
-  const line = stdout.trim().split('\n').pop() ?? '';
-  return JSON.parse(line) as Result;
+  return JSON.parse(stdout.trim().split('\n').pop() ?? '') as Result;
 }
 
+let cpu: Result;
 beforeAll(async () => {
-  bundle = await bundleForChildren('repro');
+  [bundle, bundleCjs] = await Promise.all([bundleForChildren('repro'), bundleForChildren('repro', 'cjs')]);
+  cpu = await train({});
 });
 
-describe('same seed → bitwise-identical training in two processes', () => {
-  it('dense + dropout + noise layers, fit with shuffle and validationSplit, a foreign Math.random timer', async () => {
-    const [a, b, c] = await Promise.all([
-      train({}),
-      train({ foreignRandom: true, importOrder: 'tf-first' }),
-      train({ seed: 43 }),
-    ]);
-    expect(a.initial).toHaveLength(6);
-    expect(b).toEqual(a);
-    // A different seed changes the data, the initial weights and the result.
-    expect(c.data).not.toEqual(a.data);
-    expect(c.initial.some((h, i) => h === a.initial[i] && i % 2 === 0)).toBe(false);
-    expect(c.final).not.toEqual(a.final);
-    // Training moved the weights.
-    expect(a.final).not.toEqual(a.initial);
+describe('same seed → bitwise-identical training in two processes (cpu)', () => {
+  it('dense + dropout + noise layers (fit: shuffle, validationSplit), RNN dropouts, tf.data — with a foreign Math.random timer, tf.js imported first', async () => {
+    const other = await train({ foreignRandom: true, importOrder: 'tf-first' });
+    expect(cpu.layers.initial).toHaveLength(6);
+    expect(cpu.rnn.initial).toHaveLength(8);
+    expect(other).toEqual(cpu);
+    for (const s of ALL) expect(cpu[s as keyof Result].final).not.toEqual(cpu[s as keyof Result].initial);
   });
 
-  it('without a seed, two processes differ (the test can fail)', async () => {
-    const [a, b] = await Promise.all([train({ seed: null }), train({ seed: null })]);
-    expect(b.initial).not.toEqual(a.initial);
+  it('through require (CJS build) the same', async () => {
+    expect(await train({ importOrder: 'require' })).toEqual(cpu);
   });
 
-  it('spatialDropout1d + RNN dropout/recurrentDropout', async () => {
-    const [a, b] = await Promise.all([
-      train({ scenario: 'rnn' }),
-      train({ scenario: 'rnn', foreignRandom: true }),
-    ]);
-    expect(b).toEqual(a);
-    expect(a.final).not.toEqual(a.initial);
+  it('another seed, or no seed, gives other results (the checks can fail)', async () => {
+    const [s43, u1, u2] = (await train({
+      seeds: [43, null, null],
+      scenarios: ['layers'],
+    })) as unknown as Result[];
+    if (!s43 || !u1 || !u2) throw new Error('missing results');
+    expect(s43.layers.data).not.toEqual(cpu.layers.data);
+    expect(s43.layers.initial.filter((h, i) => h === cpu.layers.initial[i] && i % 2 === 0)).toEqual([]);
+    expect(s43.layers.final).not.toEqual(cpu.layers.final);
+    expect(u2.layers.initial).not.toEqual(u1.layers.initial);
   });
+});
 
-  it('a tf.data pipeline with Dataset.shuffle (no seed) and fitDataset', async () => {
-    const [a, b] = await Promise.all([
-      train({ scenario: 'data' }),
-      train({ scenario: 'data', foreignRandom: true }),
-    ]);
-    expect(b).toEqual(a);
-  });
-
-  it('wasm: same seed → identical weights across processes; initial weights equal cpu', async () => {
-    const [w1, w2, c] = await Promise.all([
+describe('wasm backend', () => {
+  it('same seed → identical weights across processes; initial weights and data equal cpu', async () => {
+    const [w1, w2] = await Promise.all([
       train({ backend: 'wasm' }),
-      train({ backend: 'wasm', foreignRandom: true }),
-      train({ backend: 'cpu' }),
+      train({ backend: 'wasm', foreignRandom: true, importOrder: 'tf-first' }),
     ]);
     expect(w2).toEqual(w1);
-    expect(w1.initial).toEqual(c.initial);
-    expect(w1.data).toEqual(c.data);
+    expect(w1.layers.initial).toEqual(cpu.layers.initial);
+    expect(w1.data.initial).toEqual(cpu.data.initial);
+    expect(w1.layers.data).toEqual(cpu.layers.data);
+    // RNN recurrent kernels use tf.js's orthogonal initialiser, whose QR runs on the backend (reference §4.1,
+    // §8.5): those differ in the last bits; every other RNN weight is identical.
+    const recurrent = [1, 4]; // simpleRNN and LSTM recurrent_kernel
+    const same = (r: Hashes) => r.initial.filter((_, i) => !recurrent.includes(i));
+    expect(same(w1.rnn)).toEqual(same(cpu.rnn));
+    expect(w1.rnn.initial[1]).not.toEqual(cpu.rnn.initial[1]);
   });
 });
