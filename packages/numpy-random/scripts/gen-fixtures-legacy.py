@@ -332,12 +332,36 @@ def mt19937_fixtures():
             'spawn42': spawned}
 
 
+def other_bit_generators():
+    """RandomState over PCG64/Philox/SFC64, and np.random with a swapped-in bit generator."""
+    out = []
+    for name in ['PCG64', 'PCG64DXSM', 'Philox', 'SFC64']:
+        rs = np.random.RandomState(getattr(np.random, name)(42))
+        vals = {'rand': rec_result(rs.rand(5)), 'randn': rec_result(rs.randn(3)),
+                'randint': rec_result(rs.randint(0, 1000, 7)), 'randint64': rec_result(rs.randint(0, 2**40, 3)),
+                'permutation': rec_result(rs.permutation(8))}
+        st = rs.get_state(legacy=False)
+        out.append({'bitGenerator': name, 'seed': 42, 'results': vals, 'hasGauss': int(st['has_gauss']),
+                    'gauss': f64hex([st['gauss']])[0]})
+    # np.random.set_bit_generator(PCG64(1)); np.random.seed(7) re-creates PCG64(7)'s state (no gauss reset).
+    old = np.random.get_bit_generator()
+    try:
+        np.random.set_bit_generator(np.random.PCG64(1))
+        np.random.randn()  # leaves a cached gaussian
+        np.random.seed(7)
+        module = {'bitGenerator': 'PCG64', 'setSeed': 1, 'reseed': 7, 'randnAfterReseed': rec_result(np.random.randn(3)),
+                  'randAfter': rec_result(np.random.rand(3))}
+    finally:
+        np.random.set_bit_generator(old)
+    return {'randomState': out, 'module': module}
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     mt = mt19937_fixtures()
     with open(os.path.join(OUT, 'legacy-mt19937.json'), 'w') as f:
         json.dump(mt, f, separators=(',', ':'))
-    data = {'numpy': np.__version__, 'scenarios': scenarios(), 'errors': errors()}
+    data = {'numpy': np.__version__, 'scenarios': scenarios(), 'errors': errors(), 'otherBitGenerators': other_bit_generators()}
     with open(os.path.join(OUT, 'legacy-randomstate.json'), 'w') as f:
         json.dump(data, f, separators=(',', ':'))
     for n in ['legacy-mt19937.json', 'legacy-randomstate.json']:
