@@ -60,7 +60,7 @@ _sincosf = _bind('sincosf', None, [F, ctypes.POINTER(F), ctypes.POINTER(F)])
 FUNCS['sincosf'] = ('f1x2', _sincosf)
 
 # Functions the TypeScript module exports (checked by default).
-PORTED = ['logf', 'sinf', 'cosf', 'sincosf', 'log', 'exp', 'log1p', 'expm1', 'pow', 'sin', 'cos', 'acos', 'asin', 'atan']
+PORTED = ['logf', 'sinf', 'cosf', 'sincosf', 'log', 'exp', 'log1p', 'expm1', 'pow', 'sin', 'cos', 'acos', 'asin', 'atan', 'tan']
 
 
 def glibc_version():

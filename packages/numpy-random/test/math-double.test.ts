@@ -18,6 +18,7 @@ const DOUBLE: [string, Fn, Fn][] = [
   ['acos', m.acos, Math.acos],
   ['asin', m.asin, Math.asin],
   ['atan', m.atan, Math.atan],
+  ['tan', m.tan, Math.tan],
 ];
 /** Functions where V8's Math.* is known to differ often (NumPy reference §6: 3–10%). */
 const V8_DIFFERS = new Set(['log', 'exp', 'pow', 'cos', 'sin', 'acos', 'atan', 'tan']);
@@ -68,6 +69,8 @@ describe('double functions match glibc 2.36 (FMA build) bit for bit', () => {
     expect(m.atan(Number.POSITIVE_INFINITY)).toBe(1.5707963267948966);
     expect(m.atan(Number.NEGATIVE_INFINITY)).toBe(-1.5707963267948966);
     expect(Object.is(m.atan(-0), -0)).toBe(true);
+    expect(m.tan(Number.POSITIVE_INFINITY)).toBeNaN();
+    expect(Object.is(m.tan(-0), -0)).toBe(true);
     // C99 pow specials that differ from JavaScript's Math.pow
     expect(m.pow(1, Number.NaN)).toBe(1);
     expect(m.pow(-1, Number.POSITIVE_INFINITY)).toBe(1);

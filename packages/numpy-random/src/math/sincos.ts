@@ -192,10 +192,18 @@ function doSin(x: number, dx: number): number {
   return xold < 0 || Object.is(xold, -0) ? -Math.abs(r) : Math.abs(r);
 }
 
-let redA = 0;
-let redDa = 0;
+let rA = 0;
+let rDa = 0;
+/** High part of the last reduction's remainder. */
+export function redA(): number {
+  return rA;
+}
+/** Low part of the last reduction's remainder. */
+export function redDa(): number {
+  return rDa;
+}
 
-/** x = n·π/2 + (redA + redDa) for |x| < 105414350; returns n & 3. */
+/** x = n·π/2 + (rA + rDa) for |x| < 105414350; returns n & 3. */
 function reduceSincos(x: number): number {
   const t = fma(x, HPINV, TOINT);
   const xn = t - TOINT;
@@ -206,8 +214,8 @@ function reduceSincos(x: number): number {
   let db = fma(-xn, PP3, y - t2);
   const b = fma(-xn, PP4, t2);
   db = db + fma(-xn, PP4, t2 - b);
-  redA = b;
-  redDa = db;
+  rA = b;
+  rDa = db;
   return n;
 }
 
@@ -286,7 +294,8 @@ function branredPart(xpart: number): void {
   brBb = bb;
 }
 
-function branred(x: number): number {
+/** Huge-argument reduction (glibc branred): returns n & 3; the remainder is read with redA()/redDa(). */
+export function branredTo(x: number): number {
   x *= TM600;
   let t = x * SPLIT;
   const x1 = t - (t - x);
@@ -318,8 +327,8 @@ function branred(x: number): number {
   bb = t1 * BR_MP1 - b + t1 * BR_MP2 + t2 * BR_MP1 + (t2 * BR_MP2 + s * HP1 + t * HP0);
   s = b + bb;
   t = b - s + bb;
-  redA = s;
-  redDa = t;
+  rA = s;
+  rDa = t;
   return Math.trunc(sum) & 3;
 }
 
@@ -337,11 +346,11 @@ export function sinRaw(x: number): number {
   }
   if (k < 0x419921fb) {
     const n = reduceSincos(x);
-    return doSincos(redA, redDa, n);
+    return doSincos(rA, rDa, n);
   }
   if (k < 0x7ff00000) {
-    const n = branred(x);
-    return doSincos(redA, redDa, n);
+    const n = branredTo(x);
+    return doSincos(rA, rDa, n);
   }
   return Number.NaN; // inf or nan
 }
@@ -360,11 +369,11 @@ export function cosRaw(x: number): number {
   }
   if (k < 0x419921fb) {
     const n = reduceSincos(x);
-    return doSincos(redA, redDa, n + 1);
+    return doSincos(rA, rDa, n + 1);
   }
   if (k < 0x7ff00000) {
-    const n = branred(x);
-    return doSincos(redA, redDa, n + 1);
+    const n = branredTo(x);
+    return doSincos(rA, rDa, n + 1);
   }
   return Number.NaN;
 }
