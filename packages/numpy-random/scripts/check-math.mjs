@@ -58,10 +58,14 @@ for (const c of cases) {
     const x = ins[0];
     const g = got[0];
     for (let i = 0; i < n; i++) g[i] = fn(x[i]);
-  } else {
+  } else if (nIn === 2) {
     const [x, y] = ins;
     const g = got[0];
     for (let i = 0; i < n; i++) g[i] = fn(x[i], y[i]);
+  } else {
+    const [x, y, z] = ins;
+    const g = got[0];
+    for (let i = 0; i < n; i++) g[i] = fn(x[i], y[i], z[i]);
   }
   const ms = performance.now() - t0;
   let bad = 0;

@@ -57,10 +57,11 @@ for n in DOUBLE2:
 for n in FLOAT1:
     FUNCS[n] = ('f1', _bind(n, F, [F]))
 _sincosf = _bind('sincosf', None, [F, ctypes.POINTER(F), ctypes.POINTER(F)])
+FUNCS['fma'] = ('d3', _bind('fma', D, [D, D, D]))
 FUNCS['sincosf'] = ('f1x2', _sincosf)
 
 # Functions the TypeScript module exports (checked by default).
-PORTED = ['logf', 'sinf', 'cosf', 'sincosf', 'log', 'exp', 'log1p', 'expm1', 'pow', 'sin', 'cos', 'acos', 'asin', 'atan', 'tan']
+PORTED = ['fma', 'logf', 'sinf', 'cosf', 'sincosf', 'log', 'exp', 'log1p', 'expm1', 'pow', 'sin', 'cos', 'acos', 'asin', 'atan', 'tan']
 
 
 def glibc_version():
@@ -211,6 +212,20 @@ def inputs_f1(name, rng, n):
     return x
 
 
+def inputs_fma(rng, n):
+    """Triples for fma: wide exponents, cancellation (c ≈ -a·b), few-bit operands (ties), near overflow."""
+    k = n // 4
+    a = np.concatenate([any_finite(rng, k), expo(rng, k, -30, 30, sign=True),
+                        np.round(rng.random(k) * 2**27) * 2.0 ** -20, expo(rng, n - 3 * k, 490, 512, sign=True)])
+    b = np.concatenate([any_finite(rng, k), expo(rng, k, -30, 30, sign=True),
+                        np.round(rng.random(k) * 2**27) * 2.0 ** -20, expo(rng, n - 3 * k, 490, 512, sign=True)])
+    with np.errstate(all='ignore'):
+        c = np.concatenate([any_finite(rng, k), -(a[k:2 * k] * b[k:2 * k]) * (1 + (rng.random(k) - 0.5) * 2.0**-45),
+                            expo(rng, k, -40, 20, sign=True), expo(rng, n - 3 * k, 1000, 1024, sign=True)])
+    c = np.where(np.isfinite(c), c, 1.0)
+    return a, b, c
+
+
 def make_inputs(name, n, seed):
     rng = np.random.default_rng([seed, sum(map(ord, name))])
     kind = FUNCS[name][0]
@@ -220,6 +235,8 @@ def make_inputs(name, n, seed):
         return inputs_pow(rng, n)
     if name == 'atan2':
         return inputs_atan2(rng, n)
+    if name == 'fma':
+        return inputs_fma(rng, n)
     return (inputs_f1('logf' if name == 'log1pf' else name, rng, n) if kind == 'f1'
             else inputs_f1('sincosf', rng, n),)
 
@@ -235,6 +252,10 @@ def call(name, args):
     if kind == 'd2':
         x, y = args
         return (np.fromiter((f(a, b) for a, b in zip(x.tolist(), y.tolist())), dtype=np.float64, count=len(x)),)
+    if kind == 'd3':
+        a, b, c = args
+        return (np.fromiter((f(*t) for t in zip(a.tolist(), b.tolist(), c.tolist())), dtype=np.float64,
+                            count=len(a)),)
     (x,) = args
     if kind == 'f1':
         return (np.fromiter((f(v) for v in x.tolist()), dtype=np.float32, count=len(x)),)

@@ -234,3 +234,12 @@ describe('fma: exact fused multiply-add', () => {
     expect(() => fma(1, 2, '3' as unknown as number)).toThrow(/argument 'c'/);
   });
 });
+
+describe('fma matches glibc fma (hardware FMA) on the committed fixture', () => {
+  it('4096 triples incl. huge/tiny exponents, cancellation and ties', async () => {
+    const { loadFixture, mismatches } = await import('./math-fixtures.js');
+    const fx = loadFixture('fma');
+    expect(fx.count).toBe(4096);
+    expect(mismatches(fx, fma)).toEqual([]);
+  });
+});
