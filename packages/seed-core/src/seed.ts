@@ -5,7 +5,7 @@ import {
   type IntegerTypedArray,
   SeedSequence,
 } from './seed-sequence.js';
-import { type PathSegment, pushSegmentWords } from './segments.js';
+import { checkSegment, type PathSegment, pushSegmentWords } from './segments.js';
 import { VERSION } from './version.js';
 
 /**
@@ -56,6 +56,7 @@ interface RootInfo {
 const INTERNAL = Symbol('seedkit.seed.internal');
 const ROOT_STRING = /^[ \t\r\n]*(0[xX][0-9a-fA-F]+|[0-9]+)[ \t\r\n]*$/;
 const MANIFEST_WORDS = 4;
+const EMPTY_PATH: readonly PathSegment[] = Object.freeze([]);
 
 /**
  * Parses a root seed string (what `SEEDKIT_SEED` and CLIs pass): a decimal or `0x`/`0X` hex integer,
@@ -85,26 +86,57 @@ function hex8(w: number): string {
 export class Seed {
   /** The root this seed was derived from (itself for a root). */
   readonly root: Seed;
-  /** The derivation path from the root (empty for a root). */
-  readonly path: readonly PathSegment[];
-  /** Full spawn key as 32-bit words: the root's own key, then the words of each path segment. */
-  readonly spawnKey: readonly number[];
   readonly #info: RootInfo;
+  readonly #parent: Seed | null;
+  /** The segments this seed added to its parent's path. */
+  readonly #segments: readonly PathSegment[];
+  // Full path and spawn key, computed on first use (derive stays cheap).
+  #path: readonly PathSegment[] | undefined;
+  #key: readonly number[] | undefined;
   #seq: SeedSequence | undefined;
 
   /** @internal Use {@link rootSeed} and {@link Seed.derive}. */
-  constructor(
-    token: typeof INTERNAL,
-    info: RootInfo,
-    root: Seed | null,
-    path: readonly PathSegment[],
-    spawnKey: readonly number[],
-  ) {
+  constructor(token: typeof INTERNAL, info: RootInfo, parent: Seed | null, segments: readonly PathSegment[]) {
     if (token !== INTERNAL) throw new SeedkitTypeError('Seed: use rootSeed(seed) to make a seed');
     this.#info = info;
-    this.root = root ?? this;
-    this.path = path;
-    this.spawnKey = spawnKey;
+    this.#parent = parent;
+    this.#segments = segments;
+    if (parent === null) {
+      this.root = this;
+      this.#path = EMPTY_PATH;
+      this.#key = info.rootKey;
+    } else {
+      this.root = parent.root;
+    }
+  }
+
+  /** The derivation path from the root (empty for a root). */
+  get path(): readonly PathSegment[] {
+    const p = this.#path;
+    if (p !== undefined) return p;
+    const chain: Seed[] = [];
+    for (let s: Seed = this; s.#path === undefined; s = s.#parent!) chain.push(s);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const c = chain[i]!;
+      c.#path = c.#parent!.#path!.concat(c.#segments);
+    }
+    return this.#path!;
+  }
+
+  /** Full spawn key as 32-bit words: the root's own key, then the words of each path segment. */
+  get spawnKey(): readonly number[] {
+    const k = this.#key;
+    if (k !== undefined) return k;
+    const chain: Seed[] = [];
+    for (let s: Seed = this; s.#key === undefined; s = s.#parent!) chain.push(s);
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const c = chain[i]!;
+      const words = c.#parent!.#key!.slice();
+      const segs = c.#segments;
+      for (let j = 0; j < segs.length; j++) pushSegmentWords(segs[j], j, words);
+      c.#key = words;
+    }
+    return this.#key!;
   }
 
   /** The protocol version this seed follows. */
@@ -129,15 +161,10 @@ export class Seed {
   derive(...path: PathSegment[]): Seed {
     const n = path.length;
     if (n === 0) return this;
-    const words = this.spawnKey.slice();
-    for (let i = 0; i < n; i++) {
-      pushSegmentWords(path[i], i, words);
-      if (typeof path[i] === 'number') path[i] = (path[i] as number) | 0;
-    }
-    const full = this.path.length === 0 ? path : this.path.concat(path);
-    const child = new Seed(INTERNAL, this.#info, this.root, full, words);
+    for (let i = 0; i < n; i++) path[i] = checkSegment(path[i], i);
+    const child = new Seed(INTERNAL, this.#info, this, path);
     const rec = this.#info.recorder;
-    if (rec !== undefined) rec.set(JSON.stringify(full), child);
+    if (rec !== undefined) rec.set(JSON.stringify(child.path), child);
     return child;
   }
 
@@ -272,7 +299,7 @@ export class Seed {
 }
 
 function makeRoot(info: RootInfo): Seed {
-  return new Seed(INTERNAL, info, null, [], info.rootKey);
+  return new Seed(INTERNAL, info, null, EMPTY_PATH);
 }
 
 /**

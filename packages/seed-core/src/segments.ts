@@ -63,3 +63,18 @@ export function pushSegmentWords(seg: unknown, index: number, out: number[]): vo
     `${where}: a path segment must be a string or an integer number, got ${describe(seg)}`,
   );
 }
+
+/**
+ * Validates one path segment (same errors as {@link pushSegmentWords}) and returns it normalised (-0 → 0),
+ * hashing a string only when its words are not cached yet.
+ */
+export function checkSegment(seg: unknown, index: number): PathSegment {
+  if (typeof seg === 'string') {
+    if (!cache.has(seg)) stringSegmentWords(seg, `derive: path[${index}]`);
+    return seg;
+  }
+  if (typeof seg === 'number' && seg >= 0 && seg < INTEGER_SEGMENT_LIMIT && Number.isInteger(seg))
+    return seg | 0;
+  pushSegmentWords(seg, index, []); // throws the right error
+  throw new SeedkitTypeError(`derive: path[${index}]: invalid segment ${describe(seg)}`);
+}
