@@ -61,7 +61,7 @@ FUNCS['fma'] = ('d3', _bind('fma', D, [D, D, D]))
 FUNCS['sincosf'] = ('f1x2', _sincosf)
 
 # Functions the TypeScript module exports (checked by default).
-PORTED = ['fma', 'logf', 'sinf', 'cosf', 'sincosf', 'log', 'exp', 'log1p', 'expm1', 'pow', 'sin', 'cos', 'acos', 'asin', 'atan', 'tan']
+PORTED = ['fma', 'logf', 'sinf', 'cosf', 'sincosf', 'log', 'exp', 'log1p', 'expm1', 'pow', 'sin', 'cos', 'acos', 'asin', 'atan', 'tan', 'log1pf']
 
 
 def glibc_version():
@@ -203,6 +203,8 @@ def inputs_f1(name, rng, n):
     if name in ('logf', 'log1pf'):
         parts += [box_muller_u(rng, k), f32(near(rng, k, 1.0, 0.1)), f32(expo(rng, k, -149, 128)),
                   f32(near(rng, k, 0.0, 1.0)) if name == 'log1pf' else f32(expo(rng, k, -149, -120))]
+        if name == 'log1pf':
+            parts += [f32(-u53(rng, k)), f32(expo(rng, k, -60, 2, sign=True))]
     else:
         parts += [box_muller_v(rng, k), f32(near(rng, k, 0.0, 130.0)), f32(expo(rng, k, -20, 128, sign=True)),
                   f32(near(rng, k, 0.0, 1.0))]
@@ -237,7 +239,7 @@ def make_inputs(name, n, seed):
         return inputs_atan2(rng, n)
     if name == 'fma':
         return inputs_fma(rng, n)
-    return (inputs_f1('logf' if name == 'log1pf' else name, rng, n) if kind == 'f1'
+    return (inputs_f1(name, rng, n) if kind == 'f1'
             else inputs_f1('sincosf', rng, n),)
 
 

