@@ -97,6 +97,10 @@ STATELESS_CALLS = [
     ("normal", {"mean": 3.0, "stddev": 0.5}),
     ("truncated_normal", {}),
     ("truncated_normal", {"mean": -1.0, "stddev": 2.0}),
+    ("normal", {"dtype": "float64"}),
+    ("normal", {"dtype": "float64", "mean": 3.0, "stddev": 0.5}),
+    ("truncated_normal", {"dtype": "float64"}),
+    ("truncated_normal", {"dtype": "float64", "mean": -1.0, "stddev": 2.0}),
 ]
 STATELESS_FN = {"uniform": tf.random.stateless_uniform, "normal": tf.random.stateless_normal,
                 "truncated_normal": tf.random.stateless_truncated_normal}
@@ -136,9 +140,10 @@ def stateless_cases():
                               "kwargs": json_kwargs(kw), "out": enc(r)})
     for seed in [(42, 0), (7, 11)]:
         for fn in ["uniform", "normal", "truncated_normal"]:
-            r = STATELESS_FN[fn]([100003], seed=list(seed))
-            cases.append({"fn": fn, "shape": [100003], "seed": [s(seed[0]), s(seed[1])], "kwargs": {},
-                          "out": enc(r)})
+            for dt in ["float32", "float64"]:
+                r = STATELESS_FN[fn]([100003], seed=list(seed), dtype=getattr(tf, dt))
+                cases.append({"fn": fn, "shape": [100003], "seed": [s(seed[0]), s(seed[1])],
+                              "kwargs": {"dtype": dt}, "out": enc(r)})
         r = tf.random.stateless_uniform([100003], seed=list(seed), minval=-7, maxval=1000, dtype=tf.int32)
         cases.append({"fn": "uniform", "shape": [100003], "seed": [s(seed[0]), s(seed[1])],
                       "kwargs": {"dtype": "int32", "minval": "-7", "maxval": "1000"}, "out": enc(r)})
@@ -192,6 +197,9 @@ def stateful_scenarios():
         {"op": "truncated_normal", "shape": [9], "mean": -1.0, "stddev": 3.0},
         {"op": "normal", "shape": [], "seed": "7"},
         {"op": "uniform", "shape": [0]},
+        {"op": "normal", "shape": [5], "dtype": "float64"},
+        {"op": "truncated_normal", "shape": [5], "dtype": "float64", "mean": 1.0, "stddev": 0.5},
+        {"op": "normal", "shape": [3], "dtype": "float64", "seed": "7"},
         {"op": "uniform", "shape": [3]},
     ]
     for g in [0, 1, 42, 1234567, -5, 2**31 - 1, 2**31 - 2, 2**31 + 5, 2**40 + 3, 2**70 + 1]:
@@ -251,18 +259,22 @@ def stateful_scenarios():
         {"op": "uniform", "shape": [100003]},
         {"op": "normal", "shape": [100003]},
         {"op": "truncated_normal", "shape": [10001]},
+        {"op": "normal", "shape": [20001], "dtype": "float64"},
+        {"op": "truncated_normal", "shape": [10001], "dtype": "float64"},
         {"op": "uniform", "shape": [317, 5], "seed": "17"},
         {"op": "uniform", "shape": [11], "seed": "17"},
     ]})
     rng = np.random.default_rng(2024)
     steps = [{"op": "set_seed", "seed": "2024"}]
-    kinds = ["uniform", "normal", "truncated_normal", "uniform_int", "uniform_range", "uniform_f64"]
+    kinds = ["uniform", "normal", "truncated_normal", "uniform_int", "uniform_range", "uniform_f64", "normal_f64"]
     for _ in range(40):
         k = kinds[int(rng.integers(len(kinds)))]
         shape = [int(x) for x in rng.integers(0, 6, size=int(rng.integers(0, 3)))]
         st = {"op": "uniform", "shape": shape}
         if k in ("normal", "truncated_normal"):
             st["op"] = k
+        elif k == "normal_f64":
+            st.update({"op": "normal", "dtype": "float64"})
         elif k == "uniform_int":
             st.update({"minval": int(rng.integers(-50, 0)), "maxval": int(rng.integers(1, 50)), "dtype": "int32"})
         elif k == "uniform_range":
@@ -309,7 +321,7 @@ def keras_explicit():
             init = getattr(keras.initializers, name)(seed=seed)
             cases.append({"init": name, "kwargs": {}, "seed": s(seed), "shape": [64, 32],
                           "out": enc(init((64, 32)))})
-        if name in ("GlorotUniform", "HeUniform", "LecunUniform", "RandomUniform"):
+        if True:
             init = getattr(keras.initializers, name)(seed=11)
             cases.append({"init": name, "kwargs": {}, "seed": "11", "shape": [4, 5], "dtype": "float64",
                           "out": enc(init((4, 5), dtype="float64"))})

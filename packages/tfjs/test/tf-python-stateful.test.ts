@@ -26,7 +26,7 @@ function run(step: Step): random.Values | null {
     if (step.maxval !== undefined) opts.maxval = bound(step.maxval)!;
     return random.uniformValues(step.shape!, opts);
   }
-  const opts: random.NormalOptions = { seed };
+  const opts: random.NormalOptions = { seed, dtype: dtype as random.FloatDType };
   if (step.mean !== undefined) opts.mean = step.mean as number;
   if (step.stddev !== undefined) opts.stddev = step.stddev as number;
   return step.op === 'normal'

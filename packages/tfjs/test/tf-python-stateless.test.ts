@@ -30,6 +30,7 @@ function callValues(c: Case) {
     });
   }
   const opts = {
+    dtype: dtype as random.FloatDType,
     ...(kw.mean !== undefined ? { mean: Number(kw.mean) } : {}),
     ...(kw.stddev !== undefined ? { stddev: Number(kw.stddev) } : {}),
   };

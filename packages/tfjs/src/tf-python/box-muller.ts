@@ -1,9 +1,10 @@
 /**
  * Bits → uniform floats and TensorFlow's Box–Muller transform (CPU kernels), §2.3–2.4 of
  * /work/shared/reference/python-framework-parity.md. The float32 transform needs glibc's `logf` and
- * `sincosf` bit for bit; they come from the shared port in `@seedkit/numpy-random/math`.
+ * `sincosf` bit for bit, the float64 one glibc's `log`, `sin` and `cos` (TF calls `sincos`, which computes
+ * both with the same routines); they come from the shared port in `@seedkit/numpy-random/math`.
  */
-import { logf, sincosf } from '@seedkit/numpy-random/math';
+import { cos, log, logf, sin, sincosf } from '@seedkit/numpy-random/math';
 
 const fround = Math.fround;
 const TWO_POW_23 = 8388608;
@@ -32,4 +33,14 @@ export function boxMullerFloat32(x0: number, x1: number, out: Float32Array): voi
   sincosf(v1, sc);
   out[0] = fround(sc[0] * r);
   out[1] = fround(sc[1] * r);
+}
+
+/** `BoxMullerDouble(x0, x1, x2, x3)`: out[0] = r·sin θ, out[1] = r·cos θ in double precision. */
+export function boxMullerFloat64(x0: number, x1: number, x2: number, x3: number, out: Float64Array): void {
+  let u1 = wordsToFloat64(x0, x1);
+  if (u1 < 1e-7) u1 = 1e-7;
+  const v1 = TWO_PI * wordsToFloat64(x2, x3);
+  const r = Math.sqrt(-2 * log(u1));
+  out[0] = sin(v1) * r;
+  out[1] = cos(v1) * r;
 }

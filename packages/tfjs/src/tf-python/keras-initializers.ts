@@ -93,7 +93,7 @@ export abstract class RandomInitializer extends TfInitializerBase {
     }
   }
 
-  /** The initial values as a typed array (float32, or float64 where the distribution is uniform). */
+  /** The initial values as a typed array (float32 by default, or float64). */
   abstract applyValues(shape: readonly number[], dtype?: InitializerDType): Float32Array | Float64Array;
 
   /** tf.js `Initializer.apply`: a float32 tensor with Keras's values. */
@@ -127,9 +127,9 @@ export class RandomNormal extends RandomInitializer {
     this.mean = args.mean ?? 0;
     this.stddev = args.stddev ?? 0.05;
   }
-  applyValues(shape: readonly number[], dtype?: InitializerDType): Float32Array {
-    checkDType(dtype, ['float32']);
-    return normalValues(shape, { mean: this.mean, stddev: this.stddev, seed: this.seedArg() });
+  applyValues(shape: readonly number[], dtype?: InitializerDType): Float32Array | Float64Array {
+    const d = checkDType(dtype, ['float32', 'float64']);
+    return normalValues(shape, { mean: this.mean, stddev: this.stddev, dtype: d, seed: this.seedArg() });
   }
   override getConfig(): tf.serialization.ConfigDict {
     return { ...super.getConfig(), mean: this.mean, stddev: this.stddev };
@@ -146,9 +146,14 @@ export class TruncatedNormal extends RandomInitializer {
     this.mean = args.mean ?? 0;
     this.stddev = args.stddev ?? 0.05;
   }
-  applyValues(shape: readonly number[], dtype?: InitializerDType): Float32Array {
-    checkDType(dtype, ['float32']);
-    return truncatedNormalValues(shape, { mean: this.mean, stddev: this.stddev, seed: this.seedArg() });
+  applyValues(shape: readonly number[], dtype?: InitializerDType): Float32Array | Float64Array {
+    const d = checkDType(dtype, ['float32', 'float64']);
+    return truncatedNormalValues(shape, {
+      mean: this.mean,
+      stddev: this.stddev,
+      dtype: d,
+      seed: this.seedArg(),
+    });
   }
   override getConfig(): tf.serialization.ConfigDict {
     return { ...super.getConfig(), mean: this.mean, stddev: this.stddev };
@@ -231,7 +236,7 @@ export class VarianceScaling extends RandomInitializer {
 
   applyValues(shape: readonly number[], dtype?: InitializerDType): Float32Array | Float64Array {
     const { dims } = checkShape(shape);
-    const d = checkDType(dtype, this.distribution === 'uniform' ? ['float32', 'float64'] : ['float32']);
+    const d = checkDType(dtype, ['float32', 'float64']);
     const [fanIn, fanOut] = computeFans(dims, this.inputAxes, this.outputAxes);
     let scale = this.scale;
     if (this.mode === 'fan_in') scale /= Math.max(1, fanIn);
@@ -239,10 +244,15 @@ export class VarianceScaling extends RandomInitializer {
     else scale /= Math.max(1, (fanIn + fanOut) / 2);
     const seed = this.seedArg();
     if (this.distribution === 'truncated_normal') {
-      return truncatedNormalValues(dims, { mean: 0, stddev: Math.sqrt(scale) / 0.87962566103423978, seed });
+      return truncatedNormalValues(dims, {
+        mean: 0,
+        stddev: Math.sqrt(scale) / 0.87962566103423978,
+        dtype: d,
+        seed,
+      });
     }
     if (this.distribution === 'untruncated_normal') {
-      return normalValues(dims, { mean: 0, stddev: Math.sqrt(scale), seed });
+      return normalValues(dims, { mean: 0, stddev: Math.sqrt(scale), dtype: d, seed });
     }
     const limit = Math.sqrt(3 * scale);
     return uniformValues(dims, { minval: -limit, maxval: limit, dtype: d, seed });

@@ -106,7 +106,7 @@ export interface KerasUniformOptions {
 export interface KerasNormalOptions {
   mean?: number;
   stddev?: number;
-  dtype?: 'float32';
+  dtype?: KerasFloatDType;
   seed?: KerasSeed;
 }
 
@@ -139,34 +139,42 @@ export function uniform(shape: readonly number[], options: KerasUniformOptions =
   return tf.tensor(uniformValues(shape, options), checkShape(shape).dims, 'float32');
 }
 
-/** Values of `keras.random.normal(shape, mean, stddev, dtype, seed)` (float32). */
-export function normalValues(shape: readonly number[], options: KerasNormalOptions = {}): Float32Array {
-  floatDType(options.dtype ?? 'float32', ['float32']);
+/** Values of `keras.random.normal(shape, mean, stddev, dtype, seed)` (float32 or float64). */
+export function normalValues(
+  shape: readonly number[],
+  options: KerasNormalOptions = {},
+): Float32Array | Float64Array {
+  const dtype = options.dtype ?? 'float32';
+  floatDType(dtype, ['float32', 'float64']);
   checkShape(shape);
   const seed = castSeed(drawSeed(options.seed));
-  return statelessNormalValues(shape, seed, { mean: options.mean ?? 0, stddev: options.stddev ?? 1 });
+  return statelessNormalValues(shape, seed, { mean: options.mean ?? 0, stddev: options.stddev ?? 1, dtype });
 }
 
 /** `keras.random.normal` as a float32 tensor. */
 export function normal(shape: readonly number[], options: KerasNormalOptions = {}): tf.Tensor {
+  floatDType(options.dtype ?? 'float32', ['float32']);
   return tf.tensor(normalValues(shape, options), checkShape(shape).dims, 'float32');
 }
 
-/** Values of `keras.random.truncated_normal(shape, mean, stddev, dtype, seed)` (float32). */
+/** Values of `keras.random.truncated_normal(shape, mean, stddev, dtype, seed)` (float32 or float64). */
 export function truncatedNormalValues(
   shape: readonly number[],
   options: KerasNormalOptions = {},
-): Float32Array {
-  floatDType(options.dtype ?? 'float32', ['float32']);
+): Float32Array | Float64Array {
+  const dtype = options.dtype ?? 'float32';
+  floatDType(dtype, ['float32', 'float64']);
   checkShape(shape);
   const seed = castSeed(drawSeed(options.seed));
   return statelessTruncatedNormalValues(shape, seed, {
     mean: options.mean ?? 0,
     stddev: options.stddev ?? 1,
+    dtype,
   });
 }
 
 /** `keras.random.truncated_normal` as a float32 tensor. */
 export function truncatedNormal(shape: readonly number[], options: KerasNormalOptions = {}): tf.Tensor {
+  floatDType(options.dtype ?? 'float32', ['float32']);
   return tf.tensor(truncatedNormalValues(shape, options), checkShape(shape).dims, 'float32');
 }

@@ -3,7 +3,7 @@
  * comes from the block at counter + g, so results never depend on threading. See
  * /work/shared/reference/python-framework-parity.md §2.3–2.5.
  */
-import { boxMullerFloat32, wordsToFloat64, wordToFloat32 } from './box-muller.js';
+import { boxMullerFloat32, boxMullerFloat64, wordsToFloat64, wordToFloat32 } from './box-muller.js';
 import type { Philox } from './philox.js';
 import { WordStream } from './philox.js';
 
@@ -101,31 +101,59 @@ export function normalFloat32(gen: Philox, n: number): Float32Array {
 
 const TRUNCATE = 2.0;
 
+/** `RandomStandardNormal`, float64: one Box–Muller pair from all four words of a block. */
+export function normalFloat64(gen: Philox, n: number): Float64Array {
+  const out = new Float64Array(n);
+  const pair = new Float64Array(2);
+  forEachBlock(gen, Math.ceil(n / 2), (b, g) => {
+    boxMullerFloat64(b[0]!, b[1]!, b[2]!, b[3]!, pair);
+    out[2 * g] = pair[0]!;
+    if (2 * g + 1 < n) out[2 * g + 1] = pair[1]!;
+  });
+  return out;
+}
+
 /**
- * `TruncatedNormal`, float32: group g of 4 outputs draws words one at a time from the generator skipped by
- * 256·g blocks, keeps Box–Muller values with |z| < 2 (sine first) until it has 4, and drops the surplus.
+ * `TruncatedNormal`: group g of k outputs (k = 4 for float32, 2 for float64) draws words one at a time from the
+ * generator skipped by 64·k·g blocks, keeps Box–Muller values with |z| < 2 (sine first) until it has k, and
+ * drops the surplus.
  */
-export function truncatedNormalFloat32(gen: Philox, n: number): Float32Array {
-  const out = new Float32Array(n);
-  const pair = new Float32Array(2);
-  const groups = Math.ceil(n / 4);
+export function truncatedNormal<D extends 'float32' | 'float64'>(
+  gen: Philox,
+  n: number,
+  dtype: D,
+): D extends 'float32' ? Float32Array : Float64Array {
+  const f32 = dtype === 'float32';
+  const k = f32 ? 4 : 2;
+  const out = f32 ? new Float32Array(n) : new Float64Array(n);
+  const pair32 = new Float32Array(2);
+  const pair64 = new Float64Array(2);
+  const pair = f32 ? pair32 : pair64;
+  const groups = Math.ceil(n / k);
   for (let g = 0; g < groups; g++) {
     const sub = gen.clone();
-    sub.skip(g * 256);
+    sub.skip(g * k * 64);
     const words = new WordStream(sub);
     let index = 0;
-    while (index < 4) {
-      boxMullerFloat32(words.next(), words.next(), pair);
-      for (let i = 0; i < 2 && index < 4; i++) {
+    while (index < k) {
+      if (f32) {
+        boxMullerFloat32(words.next(), words.next(), pair32);
+      } else {
+        const x0 = words.next();
+        const x1 = words.next();
+        const x2 = words.next();
+        boxMullerFloat64(x0, x1, x2, words.next(), pair64);
+      }
+      for (let i = 0; i < 2 && index < k; i++) {
         const z = pair[i]!;
         if (Math.abs(z) < TRUNCATE) {
-          if (4 * g + index < n) out[4 * g + index] = z;
+          if (k * g + index < n) out[k * g + index] = z;
           index++;
         }
       }
     }
   }
-  return out;
+  return out as D extends 'float32' ? Float32Array : Float64Array;
 }
 
 /** float32 scaling `u · (max − min) + min`, each step rounded to float32 (min/max already float32). */

@@ -16,9 +16,10 @@ import {
 import {
   fullRangeInt,
   normalFloat32,
+  normalFloat64,
   scaleFloat32,
   scaleFloat64,
-  truncatedNormalFloat32,
+  truncatedNormal as truncatedNormalKernel,
   uniformFloat32,
   uniformFloat64,
   uniformInt32,
@@ -60,11 +61,11 @@ export interface UniformOptions<D extends DType = DType> {
   seed?: IntLike | null;
 }
 
-export interface NormalOptions {
+export interface NormalOptions<D extends FloatDType = FloatDType> {
   mean?: number;
   stddev?: number;
-  /** 'float32' only: float64 normals need glibc double log/sincos (not ported). */
-  dtype?: FloatDType;
+  /** Default 'float32'; 'float64' values come from the `*Values` functions. */
+  dtype?: D;
   seed?: IntLike | null;
 }
 
@@ -75,10 +76,10 @@ export interface StatelessUniformOptions<D extends StatelessDType = StatelessDTy
   dtype?: D;
 }
 
-export interface StatelessNormalOptions {
+export interface StatelessNormalOptions<D extends FloatDType = FloatDType> {
   mean?: number;
   stddev?: number;
-  dtype?: FloatDType;
+  dtype?: D;
 }
 
 const MAXINT32 = 2147483647n;
@@ -171,16 +172,10 @@ function intBound(value: unknown, dtype: string, what: string): bigint {
   return v;
 }
 
-function checkFloatDType(dtype: unknown, what: string): FloatDType {
+function checkFloatDType(dtype: unknown): FloatDType {
   const d = checkDType(dtype, STATEFUL_DTYPES);
-  if (d !== 'float32') {
-    if (d === 'float64') {
-      throw new SeedkitTypeError(
-        `${what}: float64 normal values are not available: TensorFlow computes them with glibc double ` +
-          'log/sincos, which seedkit has not ported (float32 is exact)',
-      );
-    }
-    throw new SeedkitTypeError(`${what}: Cannot convert 0.0 to EagerTensor of dtype ${d}`);
+  if (d !== 'float32' && d !== 'float64') {
+    throw new SeedkitTypeError(`dtype: Cannot convert 0.0 to EagerTensor of dtype ${d}`);
   }
   return d;
 }
@@ -275,36 +270,61 @@ function normalLike(
   op: 'RandomStandardNormal' | 'TruncatedNormal',
   shape: readonly number[],
   options: NormalOptions,
-): Float32Array {
-  checkFloatDType(options.dtype ?? 'float32', 'dtype');
-  const mean = Math.fround(toFloat(options.mean ?? 0, 'mean'));
-  const stddev = Math.fround(toFloat(options.stddev ?? 1, 'stddev'));
+): Float32Array | Float64Array {
+  const dtype = checkFloatDType(options.dtype ?? 'float32');
+  const mean = toFloat(options.mean ?? 0, 'mean');
+  const stddev = toFloat(options.stddev ?? 1, 'stddev');
   const seeds = getSeed(options.seed);
   const { size } = checkShape(shape);
-  const gen = reserve(op, 'float32', seeds, size);
-  const out = op === 'TruncatedNormal' ? truncatedNormalFloat32(gen, size) : normalFloat32(gen, size);
-  scaleFloat32(out, stddev, mean);
+  const gen = reserve(op, dtype, seeds, size);
+  return normalKernel(op === 'TruncatedNormal', gen, size, dtype, mean, stddev);
+}
+
+/** Standard or truncated normals, then `z · stddev + mean` in the dtype's precision. */
+function normalKernel(
+  truncated: boolean,
+  gen: Philox,
+  size: number,
+  dtype: FloatDType,
+  mean: number,
+  stddev: number,
+): Float32Array | Float64Array {
+  if (dtype === 'float32') {
+    const out = truncated ? truncatedNormalKernel(gen, size, 'float32') : normalFloat32(gen, size);
+    scaleFloat32(out, Math.fround(stddev), Math.fround(mean));
+    return out;
+  }
+  const out = truncated ? truncatedNormalKernel(gen, size, 'float64') : normalFloat64(gen, size);
+  scaleFloat64(out, stddev, mean);
   return out;
 }
 
-/** Values of `tf.random.normal(shape, mean, stddev, dtype, seed)` (float32). */
-export function normalValues(shape: readonly number[], options: NormalOptions = {}): Float32Array {
-  return normalLike('RandomStandardNormal', shape, options);
+/** Values of `tf.random.normal(shape, mean, stddev, dtype, seed)` (float32 or float64). */
+export function normalValues<D extends FloatDType = 'float32'>(
+  shape: readonly number[],
+  options: NormalOptions<D> = {},
+): ValuesOf<D> {
+  return normalLike('RandomStandardNormal', shape, options) as ValuesOf<D>;
 }
 
 /** `tf.random.normal` as a float32 tensor. */
-export function normal(shape: readonly number[], options: NormalOptions = {}): tf.Tensor {
-  return tf.tensor(normalValues(shape, options), checkShape(shape).dims, 'float32');
+export function normal(shape: readonly number[], options: NormalOptions<'float32'> = {}): tf.Tensor {
+  checkTensorDType(options.dtype, 'normal');
+  return tf.tensor(normalLike('RandomStandardNormal', shape, options), checkShape(shape).dims, 'float32');
 }
 
-/** Values of `tf.random.truncated_normal(shape, mean, stddev, dtype, seed)` (float32). */
-export function truncatedNormalValues(shape: readonly number[], options: NormalOptions = {}): Float32Array {
-  return normalLike('TruncatedNormal', shape, options);
+/** Values of `tf.random.truncated_normal(shape, mean, stddev, dtype, seed)` (float32 or float64). */
+export function truncatedNormalValues<D extends FloatDType = 'float32'>(
+  shape: readonly number[],
+  options: NormalOptions<D> = {},
+): ValuesOf<D> {
+  return normalLike('TruncatedNormal', shape, options) as ValuesOf<D>;
 }
 
 /** `tf.random.truncated_normal` as a float32 tensor. */
-export function truncatedNormal(shape: readonly number[], options: NormalOptions = {}): tf.Tensor {
-  return tf.tensor(truncatedNormalValues(shape, options), checkShape(shape).dims, 'float32');
+export function truncatedNormal(shape: readonly number[], options: NormalOptions<'float32'> = {}): tf.Tensor {
+  checkTensorDType(options.dtype, 'truncatedNormal');
+  return tf.tensor(normalLike('TruncatedNormal', shape, options), checkShape(shape).dims, 'float32');
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -445,49 +465,49 @@ function statelessNormalLike(
   shape: readonly number[],
   seed: StatelessSeed,
   options: StatelessNormalOptions,
-): Float32Array {
-  checkFloatDType(options.dtype ?? 'float32', 'dtype');
-  const mean = Math.fround(toFloat(options.mean ?? 0, 'mean'));
-  const stddev = Math.fround(toFloat(options.stddev ?? 1, 'stddev'));
+): Float32Array | Float64Array {
+  const dtype = checkFloatDType(options.dtype ?? 'float32');
+  const mean = toFloat(options.mean ?? 0, 'mean');
+  const stddev = toFloat(options.stddev ?? 1, 'stddev');
   const { size } = checkShape(shape);
   const gen = statelessGenerator(statelessSeed(seed));
-  const out = truncated ? truncatedNormalFloat32(gen, size) : normalFloat32(gen, size);
-  scaleFloat32(out, stddev, mean);
-  return out;
+  return normalKernel(truncated, gen, size, dtype, mean, stddev);
 }
 
-/** Values of `tf.random.stateless_normal(shape, seed, mean, stddev, dtype)` (float32). */
-export function statelessNormalValues(
+/** Values of `tf.random.stateless_normal(shape, seed, mean, stddev, dtype)` (float32 or float64). */
+export function statelessNormalValues<D extends FloatDType = 'float32'>(
   shape: readonly number[],
   seed: StatelessSeed,
-  options: StatelessNormalOptions = {},
-): Float32Array {
-  return statelessNormalLike(false, shape, seed, options);
+  options: StatelessNormalOptions<D> = {},
+): ValuesOf<D> {
+  return statelessNormalLike(false, shape, seed, options) as ValuesOf<D>;
 }
 
 /** `tf.random.stateless_normal` as a float32 tensor. */
 export function statelessNormal(
   shape: readonly number[],
   seed: StatelessSeed,
-  options: StatelessNormalOptions = {},
+  options: StatelessNormalOptions<'float32'> = {},
 ): tf.Tensor {
-  return tf.tensor(statelessNormalValues(shape, seed, options), checkShape(shape).dims, 'float32');
+  checkTensorDType(options.dtype, 'statelessNormal');
+  return tf.tensor(statelessNormalLike(false, shape, seed, options), checkShape(shape).dims, 'float32');
 }
 
-/** Values of `tf.random.stateless_truncated_normal(shape, seed, mean, stddev, dtype)` (float32). */
-export function statelessTruncatedNormalValues(
+/** Values of `tf.random.stateless_truncated_normal(shape, seed, mean, stddev, dtype)` (float32 or float64). */
+export function statelessTruncatedNormalValues<D extends FloatDType = 'float32'>(
   shape: readonly number[],
   seed: StatelessSeed,
-  options: StatelessNormalOptions = {},
-): Float32Array {
-  return statelessNormalLike(true, shape, seed, options);
+  options: StatelessNormalOptions<D> = {},
+): ValuesOf<D> {
+  return statelessNormalLike(true, shape, seed, options) as ValuesOf<D>;
 }
 
 /** `tf.random.stateless_truncated_normal` as a float32 tensor. */
 export function statelessTruncatedNormal(
   shape: readonly number[],
   seed: StatelessSeed,
-  options: StatelessNormalOptions = {},
+  options: StatelessNormalOptions<'float32'> = {},
 ): tf.Tensor {
-  return tf.tensor(statelessTruncatedNormalValues(shape, seed, options), checkShape(shape).dims, 'float32');
+  checkTensorDType(options.dtype, 'statelessTruncatedNormal');
+  return tf.tensor(statelessNormalLike(true, shape, seed, options), checkShape(shape).dims, 'float32');
 }
