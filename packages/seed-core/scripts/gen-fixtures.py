@@ -18,6 +18,7 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PKG = os.path.dirname(HERE)
+sys.dont_write_bytecode = True  # keep python/ free of __pycache__ (it is published)
 sys.path.insert(0, os.path.join(PKG, "python"))
 import seedkit_protocol as sp  # noqa: E402
 

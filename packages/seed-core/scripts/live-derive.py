@@ -8,6 +8,7 @@ import sys
 
 import numpy as np
 
+sys.dont_write_bytecode = True  # keep python/ free of __pycache__ (it is published)
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "python"))
 import seedkit_protocol as sp  # noqa: E402
 

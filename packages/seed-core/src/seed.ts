@@ -337,6 +337,7 @@ export function rootSeed(seed: SeedInput, options: RootSeedOptions = {}): Seed {
       );
     }
     const entropy = typeof seed === 'string' ? parseRootSeedString(seed, 'seed') : seed;
+    coerceToUint32Words(entropy, 'seed'); // validates, with errors naming the argument
     const ss = new SeedSequence(entropy, { poolSize: options.poolSize ?? 4 });
     root = makeRoot({
       entropy: ss.entropy,

@@ -171,3 +171,9 @@ describe('SeedSequence without entropy', () => {
     }
   });
 });
+
+describe('rootSeed errors name the argument', () => {
+  it.each([[-1], [1.5], [[2, -3]], [{}], [true]])('%o', (bad) => {
+    expect(() => rootSeed(bad as never)).toThrow(/^seed/);
+  });
+});
