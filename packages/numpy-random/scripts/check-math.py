@@ -61,7 +61,7 @@ FUNCS['fma'] = ('d3', _bind('fma', D, [D, D, D]))
 FUNCS['sincosf'] = ('f1x2', _sincosf)
 
 # Functions the TypeScript module exports (checked by default).
-PORTED = ['fma', 'logf', 'sinf', 'cosf', 'sincosf', 'log', 'exp', 'log1p', 'expm1', 'pow', 'sin', 'cos', 'acos', 'asin', 'atan', 'tan', 'log1pf']
+PORTED = ['fma', 'logf', 'sinf', 'cosf', 'sincosf', 'log', 'exp', 'log1p', 'expm1', 'pow', 'sin', 'cos', 'acos', 'asin', 'atan', 'tan', 'log1pf', 'atan2']
 
 
 def glibc_version():

@@ -19,6 +19,7 @@ const DOUBLE: [string, Fn, Fn][] = [
   ['asin', m.asin, Math.asin],
   ['atan', m.atan, Math.atan],
   ['tan', m.tan, Math.tan],
+  ['atan2', m.atan2, Math.atan2],
 ];
 /** Functions where V8's Math.* is known to differ often (NumPy reference §6: 3–10%). */
 const V8_DIFFERS = new Set(['log', 'exp', 'pow', 'cos', 'sin', 'acos', 'atan', 'tan']);
@@ -71,6 +72,11 @@ describe('double functions match glibc 2.36 (FMA build) bit for bit', () => {
     expect(Object.is(m.atan(-0), -0)).toBe(true);
     expect(m.tan(Number.POSITIVE_INFINITY)).toBeNaN();
     expect(Object.is(m.tan(-0), -0)).toBe(true);
+    expect(m.atan2(0, -1)).toBe(Math.PI);
+    expect(m.atan2(-0, -1)).toBe(-Math.PI);
+    expect(Object.is(m.atan2(-0, 1), -0)).toBe(true);
+    expect(m.atan2(1, 0)).toBe(Math.PI / 2);
+    expect(m.atan2(Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY)).toBe(2.356194490192345);
     // C99 pow specials that differ from JavaScript's Math.pow
     expect(m.pow(1, Number.NaN)).toBe(1);
     expect(m.pow(-1, Number.POSITIVE_INFINITY)).toBe(1);
