@@ -177,3 +177,17 @@ describe('rootSeed errors name the argument', () => {
     expect(() => rootSeed(bad as never)).toThrow(/^seed/);
   });
 });
+
+describe("NumPy's padding rule", () => {
+  it('a derived seed is the root entropy zero-padded to the pool size, then the path words', () => {
+    const pool = (s: { pool: Uint32Array }) => Array.from(s.pool);
+    expect(pool(rootSeed(5).derive(1))).toEqual(pool(new SeedSequence([5, 0, 0, 0, 1])));
+    expect(pool(rootSeed(5).derive(1))).not.toEqual(pool(new SeedSequence([5, 1])));
+    expect(pool(rootSeed([1, 2, 3, 4, 5, 6]).derive(7))).toEqual(
+      pool(new SeedSequence([1, 2, 3, 4, 5, 6, 7])),
+    );
+    expect(pool(rootSeed(5, { poolSize: 6 }).derive(1))).toEqual(
+      pool(new SeedSequence([5, 0, 0, 0, 0, 0, 1], { poolSize: 6 })),
+    );
+  });
+});
