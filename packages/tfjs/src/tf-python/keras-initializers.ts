@@ -117,47 +117,38 @@ export interface RandomNormalArgs extends SeedArgs {
   stddev?: number;
 }
 
-/** `keras.initializers.RandomNormal(mean=0.0, stddev=0.05, seed=None)`. */
-export class RandomNormal extends RandomInitializer {
-  static className = 'RandomNormal';
+/** RandomNormal and TruncatedNormal: `mean`, `stddev` (default 0.05), and which normal to draw. */
+abstract class NormalInitializer extends RandomInitializer {
   readonly mean: number;
   readonly stddev: number;
+  protected abstract readonly truncated: boolean;
   constructor(args: RandomNormalArgs = {}) {
     super(args);
     this.mean = args.mean ?? 0;
     this.stddev = args.stddev ?? 0.05;
   }
   applyValues(shape: readonly number[], dtype?: InitializerDType): Float32Array | Float64Array {
-    const d = checkDType(dtype, ['float32', 'float64']);
-    return normalValues(shape, { mean: this.mean, stddev: this.stddev, dtype: d, seed: this.seedArg() });
+    const opts = { mean: this.mean, stddev: this.stddev, dtype: checkDType(dtype, ['float32', 'float64']) };
+    const seed = this.seedArg();
+    return this.truncated
+      ? truncatedNormalValues(shape, { ...opts, seed })
+      : normalValues(shape, { ...opts, seed });
   }
   override getConfig(): tf.serialization.ConfigDict {
     return { ...super.getConfig(), mean: this.mean, stddev: this.stddev };
   }
 }
 
-/** `keras.initializers.TruncatedNormal(mean=0.0, stddev=0.05, seed=None)`. */
-export class TruncatedNormal extends RandomInitializer {
+/** `keras.initializers.RandomNormal(mean=0.0, stddev=0.05, seed=None)`. */
+export class RandomNormal extends NormalInitializer {
+  static className = 'RandomNormal';
+  protected readonly truncated = false;
+}
+
+/** `keras.initializers.TruncatedNormal(mean=0.0, stddev=0.05, seed=None)`: values beyond 2 stddev redrawn. */
+export class TruncatedNormal extends NormalInitializer {
   static className = 'TruncatedNormal';
-  readonly mean: number;
-  readonly stddev: number;
-  constructor(args: RandomNormalArgs = {}) {
-    super(args);
-    this.mean = args.mean ?? 0;
-    this.stddev = args.stddev ?? 0.05;
-  }
-  applyValues(shape: readonly number[], dtype?: InitializerDType): Float32Array | Float64Array {
-    const d = checkDType(dtype, ['float32', 'float64']);
-    return truncatedNormalValues(shape, {
-      mean: this.mean,
-      stddev: this.stddev,
-      dtype: d,
-      seed: this.seedArg(),
-    });
-  }
-  override getConfig(): tf.serialization.ConfigDict {
-    return { ...super.getConfig(), mean: this.mean, stddev: this.stddev };
-  }
+  protected readonly truncated = true;
 }
 
 export interface RandomUniformArgs extends SeedArgs {

@@ -139,22 +139,34 @@ export function uniform(shape: readonly number[], options: KerasUniformOptions =
   return tf.tensor(uniformValues(shape, options), checkShape(shape).dims, 'float32');
 }
 
-/** Values of `keras.random.normal(shape, mean, stddev, dtype, seed)` (float32 or float64). */
-export function normalValues(
+/** Draws the seed, then TF's stateless (truncated) normal with mean/stddev in the dtype. */
+function kerasNormal(
+  truncated: boolean,
   shape: readonly number[],
-  options: KerasNormalOptions = {},
+  options: KerasNormalOptions,
 ): Float32Array | Float64Array {
   const dtype = options.dtype ?? 'float32';
   floatDType(dtype, ['float32', 'float64']);
   checkShape(shape);
   const seed = castSeed(drawSeed(options.seed));
-  return statelessNormalValues(shape, seed, { mean: options.mean ?? 0, stddev: options.stddev ?? 1, dtype });
+  const opts = { mean: options.mean ?? 0, stddev: options.stddev ?? 1, dtype };
+  return truncated
+    ? statelessTruncatedNormalValues(shape, seed, opts)
+    : statelessNormalValues(shape, seed, opts);
+}
+
+/** Values of `keras.random.normal(shape, mean, stddev, dtype, seed)` (float32 or float64). */
+export function normalValues(
+  shape: readonly number[],
+  options: KerasNormalOptions = {},
+): Float32Array | Float64Array {
+  return kerasNormal(false, shape, options);
 }
 
 /** `keras.random.normal` as a float32 tensor. */
 export function normal(shape: readonly number[], options: KerasNormalOptions = {}): tf.Tensor {
   floatDType(options.dtype ?? 'float32', ['float32']);
-  return tf.tensor(normalValues(shape, options), checkShape(shape).dims, 'float32');
+  return tf.tensor(kerasNormal(false, shape, options), checkShape(shape).dims, 'float32');
 }
 
 /** Values of `keras.random.truncated_normal(shape, mean, stddev, dtype, seed)` (float32 or float64). */
@@ -162,19 +174,11 @@ export function truncatedNormalValues(
   shape: readonly number[],
   options: KerasNormalOptions = {},
 ): Float32Array | Float64Array {
-  const dtype = options.dtype ?? 'float32';
-  floatDType(dtype, ['float32', 'float64']);
-  checkShape(shape);
-  const seed = castSeed(drawSeed(options.seed));
-  return statelessTruncatedNormalValues(shape, seed, {
-    mean: options.mean ?? 0,
-    stddev: options.stddev ?? 1,
-    dtype,
-  });
+  return kerasNormal(true, shape, options);
 }
 
 /** `keras.random.truncated_normal` as a float32 tensor. */
 export function truncatedNormal(shape: readonly number[], options: KerasNormalOptions = {}): tf.Tensor {
   floatDType(options.dtype ?? 'float32', ['float32']);
-  return tf.tensor(truncatedNormalValues(shape, options), checkShape(shape).dims, 'float32');
+  return tf.tensor(kerasNormal(true, shape, options), checkShape(shape).dims, 'float32');
 }
