@@ -200,3 +200,20 @@ out = {
 with open('fixtures/torch-gradients.json', 'w') as f:
     json.dump(out, f, indent=1)
 print(f'wrote fixtures/torch-gradients.json: {len(cases)} op cases, {len(mlp_cases)} mlp, {len(opt_cases)} optimiser runs')
+
+# --- the Trainer's seeded streams, drawn by NumPy from the seedkit protocol's reference SeedSequences ---------
+# batch order of epoch e: default_rng(derive(root, 'batches', e)).permutation(n);
+# keep mask of dropout node d at step t: default_rng(derive(root, 'dropout', d, t)).random(size) >= rate.
+sys.path.insert(0, '../seed-core/python')
+import seedkit_protocol as proto  # noqa: E402
+
+seeding = {'numpy': np.__version__, 'root': 2024, 'orders': [], 'masks': []}
+for epoch, n in [(0, 100), (1, 100), (7, 37)]:
+    perm = np.random.default_rng(proto.derive(2024, 'batches', epoch)).permutation(n)
+    seeding['orders'].append({'epoch': epoch, 'n': n, 'order': [int(v) for v in perm]})
+for node, step, size, rate in [('dropout', 0, 160, 0.25), ('dropout', 3, 160, 0.25), ('dropout_1', 3, 128, 0.5)]:
+    u = np.random.default_rng(proto.derive(2024, 'dropout', node, step)).random(size)
+    seeding['masks'].append({'node': node, 'step': step, 'size': size, 'rate': rate, 'keep': ''.join('1' if v >= rate else '0' for v in u)})
+with open('fixtures/training-seeding.json', 'w') as f:
+    json.dump(seeding, f, indent=1)
+print('wrote fixtures/training-seeding.json')

@@ -64,7 +64,7 @@ export { INIT_SCHEMES, mlp } from './training/mlp.js';
 export { encodeGraph, graphFromModel, graphToModelProto } from './training/onnx-codec.js';
 export type { AdamOptions, LearningRate, OptimizerSpec, SgdOptions } from './training/optimizers.js';
 export { adam, adamW, sgd } from './training/optimizers.js';
-export { dropoutKeepMask, epochOrder, initParam, usesNumpyStreams } from './training/seeding.js';
+export { dropoutKeepMask, epochOrder, initParam } from './training/seeding.js';
 export { inferShapes } from './training/shapes.js';
 export type {
   BuildOptions,

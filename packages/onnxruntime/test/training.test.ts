@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { rootSeed } from '@seedkit/core';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
@@ -337,6 +338,38 @@ describe('input validation', () => {
     const t = await Trainer.create(base());
     await expect(t.fit(-1)).rejects.toThrow(/epochs/);
     expect(() => t.batchOrder(-1)).toThrow(/epoch/);
+    await t.dispose();
+  });
+});
+
+describe('seeded streams vs NumPy (fixtures/training-seeding.json, seedkit_protocol.derive + numpy default_rng)', () => {
+  const fx = JSON.parse(
+    readFileSync(new URL('../fixtures/training-seeding.json', import.meta.url), 'utf8'),
+  ) as {
+    root: number;
+    orders: { epoch: number; n: number; order: number[] }[];
+    masks: { node: string; step: number; size: number; rate: number; keep: string }[];
+  };
+  it('batch orders are numpy permutations from derive(root, "batches", epoch)', () => {
+    for (const o of fx.orders)
+      expect(Array.from(epochOrder(rootSeed(fx.root), o.epoch, o.n))).toEqual(o.order);
+  });
+  it('dropout keep masks are numpy random() >= rate from derive(root, "dropout", node, step)', async () => {
+    for (const m of fx.masks) {
+      expect(Array.from(dropoutKeepMask(rootSeed(fx.root), m.node, m.step, m.size, m.rate)).join('')).toBe(
+        m.keep,
+      );
+    }
+    // and the Trainer uses those masks
+    const t = await Trainer.create({
+      model: smallModel(0.25),
+      optimizer: sgd({ lr: 0.1 }),
+      seed: rootSeed(fx.root),
+      data: small(),
+      batchSize: 16,
+    });
+    const m = fx.masks[1] as (typeof fx.masks)[number];
+    expect(Array.from(t.dropoutMask(m.node, m.step)).join('')).toBe(m.keep);
     await t.dispose();
   });
 });
