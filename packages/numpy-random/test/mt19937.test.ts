@@ -1,6 +1,7 @@
 import { SeedSequence } from '@seedkit/core';
 import { describe, expect, it } from 'vitest';
 import { MT19937 } from '../src/bitgen/mt19937.js';
+import { KERNEL_CHUNK, mtKernel, setMTKernelEnabled } from '../src/bitgen/mt19937-wasm.js';
 import { dec, loadFixture, sha256 } from './legacy-support.js';
 
 interface Gen {
@@ -126,6 +127,30 @@ describe(`MT19937 against NumPy ${fx.numpy}`, () => {
       expect(out[0]).toBe(0);
       expect(out[995]).toBe(0);
       expect(a.state).toEqual(b.state);
+    }
+  });
+
+  it('the WebAssembly fill kernel gives the same bits and state as the TypeScript path', () => {
+    expect(mtKernel()).not.toBeNull(); // Node has WebAssembly: the kernel must load
+    for (const pre of [0, 1, 622, 623, 624]) {
+      for (const n of [1024, 1025, KERNEL_CHUNK, KERNEL_CHUNK + 313, 3 * KERNEL_CHUNK + 1]) {
+        const a = new MT19937(5);
+        const b = new MT19937(5);
+        a.randomRaw(pre);
+        b.randomRaw(pre);
+        const wa = new Float64Array(n + 2);
+        const ts = new Float64Array(n + 2);
+        a.fillDouble(wa, 1, n + 1);
+        setMTKernelEnabled(false);
+        try {
+          b.fillDouble(ts, 1, n + 1);
+        } finally {
+          setMTKernelEnabled(true);
+        }
+        expect(new BigUint64Array(wa.buffer)).toEqual(new BigUint64Array(ts.buffer));
+        expect(a.state).toEqual(b.state);
+        expect(a.nextUint32()).toBe(b.nextUint32());
+      }
     }
   });
 

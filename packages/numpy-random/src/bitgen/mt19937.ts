@@ -2,6 +2,7 @@ import { describeValue, SeedkitTypeError, SeedkitValueError, SeedSequence } from
 import { normalizeSize, type Shaped, shapeSize, withShape } from '../shape.js';
 import type { BitGenerator } from './bit-generator.js';
 import { MT19937_JUMP_POLY_BASE64 } from './mt19937-jump-poly.js';
+import { KERNEL_CHUNK, mtKernel } from './mt19937-wasm.js';
 import {
   checkCount,
   checkDict,
@@ -286,6 +287,21 @@ export class MT19937 implements BitGenerator {
 
   /** Fills `out[start..end)` with `next_double` draws (the `random_sample(size)` fast path). */
   fillDouble(out: Float64Array, start = 0, end: number = out.length): void {
+    if (end - start >= 1024) {
+      const k = mtKernel();
+      if (k !== null) {
+        k.key.set(this.key);
+        k.pos[0] = this.pos;
+        for (let i = start; i < end; i += KERNEL_CHUNK) {
+          const m = Math.min(KERNEL_CHUNK, end - i);
+          k.fill(m);
+          out.set(m === KERNEL_CHUNK ? k.out : k.out.subarray(0, m), i);
+        }
+        this.key.set(k.key);
+        this.pos = k.pos[0]!;
+        return;
+      }
+    }
     const key = this.key;
     let pos = this.pos;
     let i = start;

@@ -59,7 +59,7 @@ export function legacyGaussFill(
   // Each attempt takes two uniforms, drawn in blocks through the fast path. A block never holds more
   // uniforms than the remaining pairs could use if every attempt were accepted, so nothing is drawn
   // ahead and the bit generator ends exactly where NumPy's does.
-  const block = new Float64Array(Math.min(512, end - i + 1) & ~1 || 2);
+  const block = new Float64Array(Math.min(4096, end - i + 1) & ~1 || 2);
   let have = 0;
   let at = 0;
   while (i < end) {

@@ -1,0 +1,53 @@
+/**
+ * The optional WebAssembly kernel for long MT19937 `next_double` fills (assembled by
+ * scripts/gen-mt19937-wasm.py; about 2× the TypeScript loop). One shared instance: the caller copies its
+ * key and position in, fills, and copies them back, all synchronously. Without WebAssembly (or if it is
+ * disabled) the TypeScript path is used; both give identical bits.
+ */
+import { MT19937_WASM_BASE64 } from './mt19937-wasm-bytes.js';
+
+export interface MTKernel {
+  key: Int32Array;
+  pos: Int32Array;
+  out: Float64Array;
+  fill(n: number): void;
+}
+
+/** Doubles per kernel call (the output area of the module's 2 pages). */
+export const KERNEL_CHUNK = 8192;
+
+let kernel: MTKernel | null | undefined;
+let enabled = true;
+
+function instantiate(): MTKernel | null {
+  const WA = (globalThis as { WebAssembly?: typeof WebAssembly }).WebAssembly;
+  if (WA === undefined) return null;
+  try {
+    const bin = atob(MT19937_WASM_BASE64);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    const inst = new WA.Instance(new WA.Module(bytes), {});
+    const ex = inst.exports as { memory: WebAssembly.Memory; fill: (n: number) => void };
+    const buf = ex.memory.buffer;
+    return {
+      key: new Int32Array(buf, 0, 624),
+      pos: new Int32Array(buf, 2496, 1),
+      out: new Float64Array(buf, 4096, KERNEL_CHUNK),
+      fill: ex.fill,
+    };
+  } catch {
+    return null; // e.g. a CSP without 'wasm-unsafe-eval': fall back to TypeScript
+  }
+}
+
+/** The kernel, or null when WebAssembly is unavailable or disabled. */
+export function mtKernel(): MTKernel | null {
+  if (!enabled) return null;
+  if (kernel === undefined) kernel = instantiate();
+  return kernel;
+}
+
+/** @internal Tests: force the TypeScript path (false) or allow the kernel again (true). */
+export function setMTKernelEnabled(on: boolean): void {
+  enabled = on;
+}
