@@ -46,7 +46,7 @@ def _bind(name, restype, argtypes):
     return f
 
 D, F = ctypes.c_double, ctypes.c_float
-DOUBLE1 = ['log', 'log1p', 'exp', 'expm1', 'sin', 'cos', 'tan', 'atan', 'acos', 'asin']
+DOUBLE1 = ['log', 'log1p', 'exp', 'expm1', 'sin', 'cos', 'tan', 'atan', 'acos', 'asin', 'sqrt']
 DOUBLE2 = ['pow', 'atan2']
 FLOAT1 = ['logf', 'sinf', 'cosf', 'log1pf']
 FUNCS = {}
@@ -61,7 +61,7 @@ FUNCS['fma'] = ('d3', _bind('fma', D, [D, D, D]))
 FUNCS['sincosf'] = ('f1x2', _sincosf)
 
 # Functions the TypeScript module exports (checked by default).
-PORTED = ['fma', 'logf', 'sinf', 'cosf', 'sincosf', 'log', 'exp', 'log1p', 'expm1', 'pow', 'sin', 'cos', 'acos', 'asin', 'atan', 'tan', 'log1pf', 'atan2']
+PORTED = ['fma', 'logf', 'sinf', 'cosf', 'sincosf', 'log', 'exp', 'log1p', 'expm1', 'pow', 'sin', 'cos', 'acos', 'asin', 'atan', 'tan', 'log1pf', 'atan2', 'sqrt']
 
 
 def glibc_version():
@@ -134,6 +134,9 @@ def inputs_d1(name, rng, n):
         parts += [near(rng, k, 0.0, 1.0), near(rng, k, 1.0, 2.0**-10), near(rng, k, -1.0, 2.0**-10),
                   expo(rng, k, -60, 0, sign=True), u53(rng, k), near(rng, k, 0.5, 0.1),
                   near(rng, k, 0.0, 2.0)]
+    elif name == 'sqrt':
+        parts += [expo(rng, k, -1074, 1024), near(rng, k, 1.0, 0.5), u53(rng, k) * 100, -u53(rng, k),
+                  expo(rng, k, -1074, -1000), near(rng, k, 4.0, 1e-10), any_finite(rng, k, sign=False)]
     elif name == 'atan':
         parts += [near(rng, k, 0.0, 1.0), expo(rng, k, -60, 60, sign=True), near(rng, k, 0.0, 20.0),
                   u53(rng, k), expo(rng, k, -1074, 1024, sign=True), near(rng, k, 0.0, 2.0 ** -10),

@@ -211,3 +211,12 @@ export function atan2(y: number, x: number): number {
   if (typeof x !== 'number') num('atan2', 'x', x);
   return atan2Raw(y, x);
 }
+
+/**
+ * Square root. IEEE 754 requires it correctly rounded, so V8's `Math.sqrt` and glibc's `sqrt` (the `sqrtsd`
+ * instruction) agree on every input; this is `Math.sqrt` with argument checking, for completeness.
+ */
+export function sqrt(x: number): number {
+  if (typeof x !== 'number') num('sqrt', 'x', x);
+  return Math.sqrt(x);
+}
