@@ -12,12 +12,33 @@ const TWO_POW_M53 = 1.1102230246251565e-16; // 2^-53
 
 export abstract class BitGenerator64 implements BitGenerator {
   abstract readonly name: string;
+  /**
+   * Small mutable words kept in a typed array (uint32 values above 2^30 stored in object fields would be
+   * boxed on every write): [0] = lo, [1] = uinteger, [2] = has_uint32.
+   */
+  protected readonly w: Uint32Array = new Uint32Array(4);
+
   /** Low 32 bits of the last `nextUint64()` draw. */
-  lo = 0;
+  get lo(): number {
+    return this.w[0]!;
+  }
+  set lo(v: number) {
+    this.w[0] = v;
+  }
   /** NumPy's `has_uint32`: 1 when `uinteger` holds the unused high half of the last 64-bit draw. */
-  hasUint32 = 0;
+  get hasUint32(): number {
+    return this.w[2]!;
+  }
+  set hasUint32(v: number) {
+    this.w[2] = v;
+  }
   /** NumPy's `uinteger`: the buffered high half. */
-  uinteger = 0;
+  get uinteger(): number {
+    return this.w[1]!;
+  }
+  set uinteger(v: number) {
+    this.w[1] = v;
+  }
   /** The seed sequence this generator was built from (null when seeded from an explicit key/state). */
   protected _seedSeq: ISeedSequence | null = null;
 
@@ -25,26 +46,27 @@ export abstract class BitGenerator64 implements BitGenerator {
 
   /** `next_uint32`: the buffered high half if present, else the LOW half of a fresh 64-bit draw. */
   nextUint32(): number {
-    if (this.hasUint32 !== 0) {
-      this.hasUint32 = 0;
-      return this.uinteger;
+    const w = this.w;
+    if (w[2] !== 0) {
+      w[2] = 0;
+      return w[1]!;
     }
     const hi = this.nextUint64();
-    this.hasUint32 = 1;
-    this.uinteger = hi;
-    return this.lo;
+    w[2] = 1;
+    w[1] = hi;
+    return w[0]!;
   }
 
   /** `next_double`: `(next64() >> 11) * 2^-53`. */
   nextDouble(): number {
     const hi = this.nextUint64();
-    return (hi * 2097152 + (this.lo >>> 11)) * TWO_POW_M53;
+    return (hi * 2097152 + (this.w[0]! >>> 11)) * TWO_POW_M53;
   }
 
   fillDouble(out: Float64Array, start = 0, end: number = out.length): void {
     for (let i = start; i < end; i++) {
       const hi = this.nextUint64();
-      out[i] = (hi * 2097152 + (this.lo >>> 11)) * TWO_POW_M53;
+      out[i] = (hi * 2097152 + (this.w[0]! >>> 11)) * TWO_POW_M53;
     }
   }
 

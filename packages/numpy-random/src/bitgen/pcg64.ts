@@ -69,15 +69,8 @@ export interface PCG64State {
 
 /** Shared state handling of PCG64 and PCG64DXSM. */
 export abstract class PCG64Base extends BitGenerator64 {
-  // state limbs (s0 least significant) and increment limbs
-  protected s0 = 0;
-  protected s1 = 0;
-  protected s2 = 0;
-  protected s3 = 0;
-  protected i0 = 0;
-  protected i1 = 0;
-  protected i2 = 0;
-  protected i3 = 0;
+  /** state limbs s0..s3 (least significant first) then increment limbs i0..i3, in a typed array. */
+  protected readonly st: Uint32Array = new Uint32Array(8);
   protected abstract readonly multiplier: bigint;
 
   constructor(seed?: SeedLike) {
@@ -89,26 +82,18 @@ export abstract class PCG64Base extends BitGenerator64 {
   }
 
   protected setRaw(state: bigint, inc: bigint): void {
-    const s = bigToLimbs(state, 4);
-    const c = bigToLimbs(inc, 4);
-    this.s0 = s[0]!;
-    this.s1 = s[1]!;
-    this.s2 = s[2]!;
-    this.s3 = s[3]!;
-    this.i0 = c[0]!;
-    this.i1 = c[1]!;
-    this.i2 = c[2]!;
-    this.i3 = c[3]!;
+    bigToLimbs(state, 4, this.st, 0);
+    bigToLimbs(inc, 4, this.st, 4);
     this.hasUint32 = 0;
     this.uinteger = 0;
   }
 
   protected getStateBig(): bigint {
-    return limbsToBig([this.s0, this.s1, this.s2, this.s3], 4);
+    return limbsToBig(this.st, 4, 0);
   }
 
   protected getIncBig(): bigint {
-    return limbsToBig([this.i0, this.i1, this.i2, this.i3], 4);
+    return limbsToBig(this.st, 4, 4);
   }
 
   /**
@@ -173,48 +158,112 @@ export class PCG64 extends PCG64Base {
 
   /** One 64-bit output: step the LCG, then XSL-RR. Returns the high 32 bits; low 32 bits in `lo`. */
   nextUint64(): number {
-    const s0 = this.s0;
-    const s1 = this.s1;
-    const s2 = this.s2;
-    const s3 = this.s3;
-    // M in 16-bit pieces (least significant first):
-    // f645 9fcc df64 4385 | 5da4 1fc6 ed05 2360
-    const a0 = s0 * 0xf645 + this.i0;
+    const st = this.st;
+    const s0 = st[0]!;
+    const s1 = st[1]!;
+    const s2 = st[2]!;
+    const s3 = st[3]!;
+    // M in 16-bit pieces (least significant first): f645 9fcc df64 4385 | 5da4 1fc6 ed05 2360.
+    // a_k: partial products at bit 32k, b_k: at bit 32k+16; all exact in doubles (< 2^53).
+    const a0 = s0 * 0xf645 + st[4]!;
     const b0 = s0 * 0x9fcc;
-    const a1 = s0 * 0xdf64 + s1 * 0xf645 + this.i1;
+    const a1 = s0 * 0xdf64 + s1 * 0xf645 + st[5]!;
     const b1 = s0 * 0x4385 + s1 * 0x9fcc;
-    const a2 = s0 * 0x5da4 + s1 * 0xdf64 + s2 * 0xf645 + this.i2;
+    const a2 = s0 * 0x5da4 + s1 * 0xdf64 + s2 * 0xf645 + st[6]!;
     const b2 = s0 * 0x1fc6 + s1 * 0x4385 + s2 * 0x9fcc;
-    const a3 = s0 * 0xed05 + s1 * 0x5da4 + s2 * 0xdf64 + s3 * 0xf645 + this.i3;
+    const a3 = s0 * 0xed05 + s1 * 0x5da4 + s2 * 0xdf64 + s3 * 0xf645 + st[7]!;
     const b3 = s0 * 0x2360 + s1 * 0x1fc6 + s2 * 0x4385 + s3 * 0x9fcc;
-    let t = b0 & 0xffff;
-    let x = a0 + t * 65536;
-    const r0 = x >>> 0;
-    let c = (x - r0) * 2.3283064365386963e-10 + (b0 - t) * 1.52587890625e-5;
-    t = b1 & 0xffff;
-    x = a1 + c + t * 65536;
-    const r1 = x >>> 0;
-    c = (x - r1) * 2.3283064365386963e-10 + (b1 - t) * 1.52587890625e-5;
-    t = b2 & 0xffff;
-    x = a2 + c + t * 65536;
-    const r2 = x >>> 0;
-    c = (x - r2) * 2.3283064365386963e-10 + (b2 - t) * 1.52587890625e-5;
-    const r3 = (a3 + c + (b3 & 0xffff) * 65536) >>> 0;
-    this.s0 = r0;
-    this.s1 = r1;
-    this.s2 = r2;
-    this.s3 = r3;
+    // carry propagation with exact floor divisions (no float→int truncations)
+    let bh = Math.floor(b0 * 1.52587890625e-5);
+    let x = a0 + (b0 - bh * 65536) * 65536;
+    let c = Math.floor(x * 2.3283064365386963e-10);
+    const r0 = x - c * 4294967296;
+    c += bh;
+    bh = Math.floor(b1 * 1.52587890625e-5);
+    x = a1 + c + (b1 - bh * 65536) * 65536;
+    c = Math.floor(x * 2.3283064365386963e-10);
+    const r1 = x - c * 4294967296;
+    c += bh;
+    bh = Math.floor(b2 * 1.52587890625e-5);
+    x = a2 + c + (b2 - bh * 65536) * 65536;
+    c = Math.floor(x * 2.3283064365386963e-10);
+    const r2 = x - c * 4294967296;
+    c += bh;
+    bh = Math.floor(b3 * 1.52587890625e-5);
+    x = a3 + c + (b3 - bh * 65536) * 65536;
+    const r3 = x - Math.floor(x * 2.3283064365386963e-10) * 4294967296;
+    st[0] = r0;
+    st[1] = r1;
+    st[2] = r2;
+    st[3] = r3;
     // XSL-RR: rotr64(hi ^ lo, hi >>> 58)
-    let h = r3 ^ r1;
-    let l = r2 ^ r0;
-    const rot = r3 >>> 26;
+    let h = st[3]! ^ st[1]!;
+    let l = st[2]! ^ st[0]!;
+    const rot = st[3]! >>> 26;
     if (rot & 32) {
       const tmp = h;
       h = l;
       l = tmp;
     }
     const r = rot & 31;
-    this.lo = ((l >>> r) | ((h << (31 - r)) << 1)) >>> 0;
+    this.w[0] = (l >>> r) | ((h << (31 - r)) << 1);
     return ((h >>> r) | ((l << (31 - r)) << 1)) >>> 0;
+  }
+
+  /** `random(size)` fast path: the same step and output with the state in locals. */
+  override fillDouble(out: Float64Array, start = 0, end: number = out.length): void {
+    const st = this.st;
+    let s0 = st[0]!;
+    let s1 = st[1]!;
+    let s2 = st[2]!;
+    let s3 = st[3]!;
+    const i0 = st[4]!;
+    const i1 = st[5]!;
+    const i2 = st[6]!;
+    const i3 = st[7]!;
+    for (let i = start; i < end; i++) {
+      const a0 = s0 * 0xf645 + i0;
+      const b0 = s0 * 0x9fcc;
+      const a1 = s0 * 0xdf64 + s1 * 0xf645 + i1;
+      const b1 = s0 * 0x4385 + s1 * 0x9fcc;
+      const a2 = s0 * 0x5da4 + s1 * 0xdf64 + s2 * 0xf645 + i2;
+      const b2 = s0 * 0x1fc6 + s1 * 0x4385 + s2 * 0x9fcc;
+      const a3 = s0 * 0xed05 + s1 * 0x5da4 + s2 * 0xdf64 + s3 * 0xf645 + i3;
+      const b3 = s0 * 0x2360 + s1 * 0x1fc6 + s2 * 0x4385 + s3 * 0x9fcc;
+      let bh = Math.floor(b0 * 1.52587890625e-5);
+      let x = a0 + (b0 - bh * 65536) * 65536;
+      let c = Math.floor(x * 2.3283064365386963e-10);
+      s0 = x - c * 4294967296;
+      c += bh;
+      bh = Math.floor(b1 * 1.52587890625e-5);
+      x = a1 + c + (b1 - bh * 65536) * 65536;
+      c = Math.floor(x * 2.3283064365386963e-10);
+      s1 = x - c * 4294967296;
+      c += bh;
+      bh = Math.floor(b2 * 1.52587890625e-5);
+      x = a2 + c + (b2 - bh * 65536) * 65536;
+      c = Math.floor(x * 2.3283064365386963e-10);
+      s2 = x - c * 4294967296;
+      c += bh;
+      bh = Math.floor(b3 * 1.52587890625e-5);
+      x = a3 + c + (b3 - bh * 65536) * 65536;
+      s3 = x - Math.floor(x * 2.3283064365386963e-10) * 4294967296;
+      let h = s3 ^ s1;
+      let l = s2 ^ s0;
+      const rot = Math.floor(s3 * 1.4901161193847656e-8); // s3 >>> 26
+      if (rot & 32) {
+        const tmp = h;
+        h = l;
+        l = tmp;
+      }
+      const r = rot & 31;
+      const lo = (l >>> r) | ((h << (31 - r)) << 1);
+      const hi = ((h >>> r) | ((l << (31 - r)) << 1)) >>> 0;
+      out[i] = (hi * 2097152 + (lo >>> 11)) * 1.1102230246251565e-16;
+    }
+    st[0] = s0;
+    st[1] = s1;
+    st[2] = s2;
+    st[3] = s3;
   }
 }

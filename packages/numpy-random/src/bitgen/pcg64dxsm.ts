@@ -21,10 +21,11 @@ export class PCG64DXSM extends PCG64Base {
   }
 
   nextUint64(): number {
-    const s0 = this.s0;
-    const s1 = this.s1;
-    const s2 = this.s2;
-    const s3 = this.s3;
+    const st = this.st;
+    const s0 = st[0]!;
+    const s1 = st[1]!;
+    const s2 = st[2]!;
+    const s3 = st[3]!;
     // output: hi = state >> 64, lo = (state & (2^64-1)) | 1
     let hh = s3;
     let hl = (s2 ^ s3) >>> 0; // hi ^= hi >> 32
@@ -39,13 +40,13 @@ export class PCG64DXSM extends PCG64Base {
     ph = (mulhi32(hl, ll) + Math.imul(hh, ll) + Math.imul(hl, lh)) >>> 0;
     pl = Math.imul(hl, ll) >>> 0;
     // step: state = state * CHEAP + inc; CHEAP in 16-bit pieces 58b5 e4dd 2042 da94
-    const a0 = s0 * 0x58b5 + this.i0;
+    const a0 = s0 * 0x58b5 + st[4]!;
     const b0 = s0 * 0xe4dd;
-    const a1 = s0 * 0x2042 + s1 * 0x58b5 + this.i1;
+    const a1 = s0 * 0x2042 + s1 * 0x58b5 + st[5]!;
     const b1 = s0 * 0xda94 + s1 * 0xe4dd;
-    const a2 = s1 * 0x2042 + s2 * 0x58b5 + this.i2;
+    const a2 = s1 * 0x2042 + s2 * 0x58b5 + st[6]!;
     const b2 = s1 * 0xda94 + s2 * 0xe4dd;
-    const a3 = s2 * 0x2042 + s3 * 0x58b5 + this.i3;
+    const a3 = s2 * 0x2042 + s3 * 0x58b5 + st[7]!;
     const b3 = s2 * 0xda94 + s3 * 0xe4dd;
     let t = b0 & 0xffff;
     let x = a0 + t * 65536;
@@ -59,11 +60,11 @@ export class PCG64DXSM extends PCG64Base {
     x = a2 + c + t * 65536;
     const r2 = x >>> 0;
     c = (x - r2) * 2.3283064365386963e-10 + (b2 - t) * 1.52587890625e-5;
-    this.s3 = (a3 + c + (b3 & 0xffff) * 65536) >>> 0;
-    this.s0 = r0;
-    this.s1 = r1;
-    this.s2 = r2;
-    this.lo = pl;
+    st[3] = (a3 + c + (b3 & 0xffff) * 65536) >>> 0;
+    st[0] = r0;
+    st[1] = r1;
+    st[2] = r2;
+    this.w[0] = pl;
     return ph;
   }
 }

@@ -158,7 +158,7 @@ export class Philox extends BitGenerator64 {
   nextUint64(): number {
     if (this.bufferPos < 4) {
       const p = this.bufferPos++;
-      this.lo = this.buf[2 * p]!;
+      this.w[0] = this.buf[2 * p]!;
       return this.buf[2 * p + 1]!;
     }
     // increment the 256-bit counter, then generate a block
@@ -169,7 +169,7 @@ export class Philox extends BitGenerator64 {
     }
     this.block();
     this.bufferPos = 1;
-    this.lo = this.buf[0]!;
+    this.w[0] = this.buf[0]!;
     return this.buf[1]!;
   }
 

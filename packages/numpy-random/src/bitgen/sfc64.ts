@@ -26,29 +26,17 @@ export interface SFC64State {
 
 export class SFC64 extends BitGenerator64 {
   readonly name: string = 'SFC64';
-  // limbs: a = s0, b = s1, c = s2, w = s3 (counter); h = high 32 bits, l = low 32 bits
-  private ah = 0;
-  private al = 0;
-  private bh = 0;
-  private bl = 0;
-  private ch = 0;
-  private cl = 0;
-  private wh = 0;
-  private wl = 0;
+  /** limbs of a = s0, b = s1, c = s2, w = s3 (counter), low word first: [al, ah, bl, bh, cl, ch, wl, wh]. */
+  private readonly s: Uint32Array = new Uint32Array(8);
 
   constructor(seed?: SeedLike) {
     super();
     const ss = toSeedSequence(seed);
     this._seedSeq = ss;
     const v = stateWords64(ss, 3);
-    this.al = v[0]!;
-    this.ah = v[1]!;
-    this.bl = v[2]!;
-    this.bh = v[3]!;
-    this.cl = v[4]!;
-    this.ch = v[5]!;
-    this.wl = 1;
-    this.wh = 0;
+    this.s.set(v.subarray(0, 6));
+    this.s[6] = 1;
+    this.s[7] = 0;
     for (let i = 0; i < 12; i++) this.nextUint64();
   }
 
@@ -57,43 +45,42 @@ export class SFC64 extends BitGenerator64 {
   }
 
   nextUint64(): number {
-    const ah = this.ah;
-    const al = this.al;
-    const bh = this.bh;
-    const bl = this.bl;
-    const ch = this.ch;
-    const cl = this.cl;
-    const wh = this.wh;
-    const wl = this.wl;
+    const S = this.s;
+    const al = S[0]!;
+    const ah = S[1]!;
+    const bl = S[2]!;
+    const bh = S[3]!;
+    const cl = S[4]!;
+    const ch = S[5]!;
+    const wl = S[6]!;
+    const wh = S[7]!;
     // tmp = a + b + w
     let sl = al + bl + wl;
     const tl = sl >>> 0;
-    const th = (ah + bh + wh + (sl - tl) * 2.3283064365386963e-10) >>> 0;
+    const th = (ah + bh + wh + (sl >= 8589934592 ? 2 : sl >= 4294967296 ? 1 : 0)) >>> 0;
     // w += 1
     const nwl = (wl + 1) >>> 0;
-    this.wl = nwl;
-    if (nwl === 0) this.wh = (wh + 1) >>> 0;
+    S[6] = nwl;
+    if (nwl === 0) S[7] = wh + 1;
     // a = b ^ (b >> 11)
-    this.al = (bl ^ ((bl >>> 11) | (bh << 21))) >>> 0;
-    this.ah = (bh ^ (bh >>> 11)) >>> 0;
+    S[0] = bl ^ ((bl >>> 11) | (bh << 21));
+    S[1] = bh ^ (bh >>> 11);
     // b = c + (c << 3)
     sl = cl + ((cl << 3) >>> 0);
-    const nbl = sl >>> 0;
-    this.bl = nbl;
-    this.bh = (ch + (((ch << 3) | (cl >>> 29)) >>> 0) + (sl - nbl) * 2.3283064365386963e-10) >>> 0;
+    S[2] = sl;
+    S[3] = ch + (((ch << 3) | (cl >>> 29)) >>> 0) + (sl >= 4294967296 ? 1 : 0);
     // c = rotl(c, 24) + tmp
     const rh = ((ch << 24) | (cl >>> 8)) >>> 0;
     const rl = ((cl << 24) | (ch >>> 8)) >>> 0;
     sl = rl + tl;
-    const ncl = sl >>> 0;
-    this.cl = ncl;
-    this.ch = (rh + th + (sl - ncl) * 2.3283064365386963e-10) >>> 0;
-    this.lo = tl;
+    S[4] = sl;
+    S[5] = rh + th + (sl >= 4294967296 ? 1 : 0);
+    this.w[0] = tl;
     return th;
   }
 
   get state(): SFC64State {
-    const w = [this.al, this.ah, this.bl, this.bh, this.cl, this.ch, this.wl, this.wh];
+    const w = this.s;
     return {
       bit_generator: 'SFC64',
       state: { state: [0, 1, 2, 3].map((i) => limbsToBig(w, 2, 2 * i).toString()) },
@@ -108,16 +95,7 @@ export class SFC64 extends BitGenerator64 {
     const inner = checkDict(st.state, 'state.state');
     const s = parseUintArray(inner.state, 4, 64, 'state.state.state');
     const buf = parseUint32Buffer(st);
-    const w = new Uint32Array(8);
-    for (let i = 0; i < 4; i++) bigToLimbs(s[i]!, 2, w, 2 * i);
-    this.al = w[0]!;
-    this.ah = w[1]!;
-    this.bl = w[2]!;
-    this.bh = w[3]!;
-    this.cl = w[4]!;
-    this.ch = w[5]!;
-    this.wl = w[6]!;
-    this.wh = w[7]!;
+    for (let i = 0; i < 4; i++) bigToLimbs(s[i]!, 2, this.s, 2 * i);
     this.hasUint32 = buf.hasUint32;
     this.uinteger = buf.uinteger;
   }
