@@ -8,7 +8,12 @@ read the exact values. Inputs are drawn with numpy's PCG64 (seeded); only torch 
 Per-op cases: y = op(inputs); loss = mean((y - target)^2) (the builder's 'mse' loss); gradients w.r.t. every
 float input. MLP cases: softmax cross-entropy, gradients w.r.t. all parameters (one case with a dropout mask
 fed as data). Optimiser cases: 3 steps of SGD+momentum, Adam and AdamW on the MLP, params after each step.
+
+Exported models: a torch.nn.Sequential (Flatten, Linear, ReLU, Dropout, Linear) exported by torch.onnx.export
+(TorchScript exporter, opset 17, training mode so Dropout stays) in float64 and float32, with torch's gradients
+for one batch with a given dropout mask (fixtures/torch-exported-*.onnx, fixtures/torch-exported.json).
 """
+import io
 import json
 import sys
 
@@ -217,3 +222,36 @@ for node, step, size, rate in [('dropout', 0, 160, 0.25), ('dropout', 3, 160, 0.
 with open('fixtures/training-seeding.json', 'w') as f:
     json.dump(seeding, f, indent=1)
 print('wrote fixtures/training-seeding.json')
+
+# --- a model exported by torch.onnx.export -------------------------------------------------------------------
+torch.manual_seed(7)
+exported = {}
+for dtype, tag in [(torch.float64, 'f64'), (torch.float32, 'f32')]:
+    torch.manual_seed(7)
+    net = torch.nn.Sequential(
+        torch.nn.Flatten(), torch.nn.Linear(12, 8), torch.nn.ReLU(), torch.nn.Dropout(0.25), torch.nn.Linear(8, 3)
+    ).to(dtype)
+    buf = io.BytesIO()
+    torch.onnx.export(
+        net, (torch.zeros(2, 3, 4, dtype=dtype),), buf, input_names=['x'], output_names=['logits'],
+        dynamic_axes={'x': {0: 'batch'}, 'logits': {0: 'batch'}}, opset_version=17,
+        training=torch.onnx.TrainingMode.TRAINING, do_constant_folding=False, dynamo=False,
+    )
+    with open(f'fixtures/torch-exported-{tag}.onnx', 'wb') as f:
+        f.write(buf.getvalue())
+    if tag == 'f64':
+        x = rand((5, 3, 4))
+        y = rng.integers(0, 3, size=5)
+        mask = (rng.uniform(size=(5, 8)) >= 0.25) / 0.75
+        h = torch.relu(net[1](net[0](torch.tensor(x))))
+        logits = net[4](h * torch.tensor(mask))
+        loss = torch.nn.functional.cross_entropy(logits, torch.tensor(y))
+        loss.backward()
+        exported = {
+            'x': hx(x), 'xShape': [5, 3, 4], 'y': [int(v) for v in y], 'mask': hx(mask), 'maskShape': [5, 8],
+            'loss': hx([loss.item()]),
+            'grads': {k: hx(v.grad.numpy()) for k, v in net.named_parameters()},
+        }
+with open('fixtures/torch-exported.json', 'w') as f:
+    json.dump({'torch': torch.__version__, **exported}, f, indent=1)
+print('wrote fixtures/torch-exported-f64.onnx, torch-exported-f32.onnx, torch-exported.json')

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { deterministicSessionOptions } from '../src/session.js';
 import { type Attr, type Graph, GraphError, int64Tensor, TRAINING_OPSET } from '../src/training/ir.js';
 import { mlp } from '../src/training/mlp.js';
-import { encodeGraph } from '../src/training/onnx-codec.js';
+import { encodeGraph, graphFromModel } from '../src/training/onnx-codec.js';
 import { adam, adamW, type OptimizerSpec, scalarValues, sgd } from '../src/training/optimizers.js';
 import { buildGradientGraph, buildTrainingGraph, type TrainingGraph } from '../src/training/step-graph.js';
 
@@ -317,5 +317,41 @@ describe('graph errors name the node and the op', () => {
     g2.nodes.push({ name: 'mm1', opType: 'MatMul', inputs: ['x', 'w'], outputs: ['h'], attrs: {} });
     g2.nodes.push({ name: 'add', opType: 'Add', inputs: ['h', 'b'], outputs: ['output'], attrs: {} });
     expect(() => buildGradientGraph(g2, { loss: 'mse' })).toThrow(/node "add" \(Add\): shape mismatch/);
+  });
+});
+
+describe('a model exported by torch.onnx.export (Flatten, Gemm transB, Relu, Dropout)', () => {
+  const fx = JSON.parse(
+    readFileSync(new URL('../fixtures/torch-exported.json', import.meta.url), 'utf8'),
+  ) as {
+    x: string;
+    xShape: number[];
+    y: number[];
+    mask: string;
+    maskShape: number[];
+    loss: string;
+    grads: Record<string, string>;
+  };
+  it('float64 gradients equal torch autograd (mask fed to the Dropout)', async () => {
+    const g = graphFromModel(readFileSync(new URL('../fixtures/torch-exported-f64.onnx', import.meta.url)));
+    const tg = buildGradientGraph(g, { loss: 'softmaxCrossEntropy' });
+    expect(tg.params.map((p) => p.name).sort()).toEqual(Object.keys(fx.grads).sort());
+    expect(tg.dropout.map((d) => [d.node, d.ratio])).toEqual([['/3/Dropout', 0.25]]);
+    const s = await session(tg);
+    const feeds = paramFeeds(tg);
+    feeds.x = new ort.Tensor('float64', f64(fx.x), fx.xShape);
+    feeds.target = new ort.Tensor('int64', BigInt64Array.from(fx.y.map(BigInt)), [fx.y.length]);
+    feeds[tg.dropout[0]?.input as string] = new ort.Tensor('float64', f64(fx.mask), fx.maskShape);
+    const out = await s.run(feeds);
+    expectRelClose(out.loss?.data as Float64Array, f64(fx.loss), 'loss');
+    for (const p of tg.params) {
+      expectRelClose(
+        out[tg.paramOutputs[p.name] as string]?.data as Float64Array,
+        f64(fx.grads[p.name] as string),
+        p.name,
+      );
+    }
+    await checkFiniteDifferences(s, tg, feeds, out);
+    await s.release();
   });
 });

@@ -373,3 +373,39 @@ describe('seeded streams vs NumPy (fixtures/training-seeding.json, seedkit_proto
     await t.dispose();
   });
 });
+
+describe('training a model exported by torch.onnx.export', () => {
+  it('trains from the ONNX bytes (Flatten → Gemm → Relu → Dropout → Gemm), seeded masks, export drops Dropout', async () => {
+    const bytes = readFileSync(new URL('../fixtures/torch-exported-f32.onnx', import.meta.url));
+    const d = syntheticClassification(120, 12, 3, 'exported');
+    const data = { ...d, xShape: [120, 3, 4] };
+    const make = () =>
+      Trainer.create({
+        model: new Uint8Array(bytes),
+        loss: 'softmaxCrossEntropy',
+        optimizer: adam({ lr: 0.02 }),
+        seed: rootSeed(77),
+        data,
+        batchSize: 20,
+        init: { '1.weight': { scheme: 'heUniform', fanIn: 12, fanOut: 8 } },
+      });
+    const t = await make();
+    expect(t.trainingGraph.dropout.map((s) => s.node)).toEqual(['/3/Dropout']);
+    expect(hex(t.getWeights().get('1.weight') as Float32Array)).toBe(
+      hex(initParam(rootSeed(77), '1.weight', [8, 12], 'heUniform', 12, 8)),
+    );
+    const h = await t.fit(30);
+    expect((h[0]?.loss as number) / (h.at(-1)?.loss as number)).toBeGreaterThan(3);
+    const again = await make();
+    await again.fit(30);
+    expect(weightsHex(again)).toEqual(weightsHex(t));
+    const g = graphFromModel(t.exportModel());
+    expect(g.nodes.map((n) => n.opType)).not.toContain('Dropout');
+    const s = await ort.InferenceSession.create(t.exportModel());
+    const out = await s.run({ x: new ort.Tensor('float32', Float32Array.from(d.x), [120, 3, 4]) });
+    expect(out.logits?.dims).toEqual([120, 3]);
+    await s.release();
+    await t.dispose();
+    await again.dispose();
+  });
+});

@@ -103,14 +103,15 @@ export interface DropoutSite {
 
 function constFloat(g: Graph, name: string | undefined): number | undefined {
   if (!name) return undefined;
-  const t = g.initializers.find((x) => x.name === name);
+  const c = g.nodes.find((n) => n.opType === 'Constant' && n.outputs[0] === name)?.attrs.value;
+  const t = c?.kind === 'tensor' ? c.value : g.initializers.find((x) => x.name === name);
   if (!t || t.dims.length > 0 || t.data instanceof BigInt64Array) return undefined;
   return Number(t.data[0]);
 }
 
 /**
  * Replaces every Dropout node with `Mul(x, mask)`, the mask being a new graph input (so it can come from the
- * seed). Dropouts with ratio 0 or an explicit constant `training_mode = false` become Identity.
+ * seed); its `training_mode` input is ignored (a training step always applies dropout). Ratio 0 → Identity.
  */
 function replaceDropouts(g: Graph, w: GraphWriter): DropoutSite[] {
   const sites: DropoutSite[] = [];
@@ -231,9 +232,14 @@ function prepare(model: Graph, options: BuildOptions) {
   for (const p of params) g.inputs.push({ name: p.name, dtype: p.dtype, shape: [...p.dims] });
   const dataInputs = model.inputs.map((v) => v.name);
   const dropout = replaceDropouts(g, w);
-  // Drop initializers nothing reads any more (e.g. the Dropout ratios).
-  const read = new Set(g.nodes.flatMap((n) => n.inputs));
-  g.initializers = g.initializers.filter((t) => read.has(t.name));
+  // Drop Constant nodes and initializers nothing reads any more (e.g. the Dropout ratios).
+  for (;;) {
+    const read = new Set([...g.nodes.flatMap((n) => n.inputs), ...g.outputs.map((o) => o.name)]);
+    const before = g.nodes.length;
+    g.nodes = g.nodes.filter((n) => n.opType !== 'Constant' || n.outputs.some((o) => read.has(o)));
+    g.initializers = g.initializers.filter((t) => read.has(t.name));
+    if (g.nodes.length === before) break;
+  }
   const info = inferShapes(g);
   const outType = info.types.get(output);
   if (!outType) throw new SeedkitValueError(`no type for output ${output}`);
