@@ -30,6 +30,7 @@ import {
   standardNormal,
   standardNormalFloat,
 } from './distributions/ziggurat.js';
+import { kahanSum, normalizedCdf, searchsortedRight } from './legacy/choice.js';
 import {
   type FloatDtype,
   type IntDtype,
@@ -244,48 +245,6 @@ function takeAlongAxis<T>(
 function checkArrayInput(x: unknown, where: string): ArrayInput {
   if (Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView))) return x as ArrayInput;
   throw new SeedkitTypeError(`${where}: expected an array or typed array, got ${describeValue(x)}`);
-}
-
-/**
- * Pairwise-free sequential cumulative sum, then division by the last element (NumPy's
- * `cdf = p.cumsum(); cdf /= cdf[-1]`).
- */
-function cdfOf(p: Float64Array): Float64Array {
-  const cdf = new Float64Array(p.length);
-  let s = 0;
-  for (let i = 0; i < p.length; i++) {
-    s += p[i]!;
-    cdf[i] = s;
-  }
-  const last = cdf[p.length - 1]!;
-  for (let i = 0; i < p.length; i++) cdf[i] = cdf[i]! / last;
-  return cdf;
-}
-
-/** `searchsorted(cdf, x, side='right')`: the number of entries ≤ x. */
-function searchRight(cdf: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = cdf.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cdf[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Kahan (compensated) sum, as NumPy's `kahan_sum` used to validate `p`. */
-function kahanSum(p: Float64Array): number {
-  if (p.length === 0) return 0;
-  let sum = p[0]!;
-  let c = 0;
-  for (let i = 1; i < p.length; i++) {
-    const y = p[i]! - c;
-    const t = sum + y;
-    c = t - sum - y;
-    sum = t;
-  }
-  return sum;
 }
 
 /** `numpy.random.Generator`: a container for a bit generator, with NumPy's distribution methods. */
@@ -826,8 +785,8 @@ export class Generator {
     const idx = new Float64Array(size);
     if (replace) {
       if (p !== null) {
-        const cdf = cdfOf(p);
-        for (let i = 0; i < size; i++) idx[i] = searchRight(cdf, bg.nextDouble());
+        const cdf = normalizedCdf(p);
+        for (let i = 0; i < size; i++) idx[i] = searchsortedRight(cdf, bg.nextDouble());
       } else {
         const tmp = new BigInt64Array(size);
         if (size > 0) fillBounded64(bg, tmp, 0, size, 0n, BigInt(popSize) - 1n, false);
@@ -848,10 +807,10 @@ export class Generator {
           const x = new Float64Array(m);
           bg.fillDouble(x, 0, m);
           for (let i = 0; i < nUniq; i++) pc[idx[i]!] = 0;
-          const cdf = cdfOf(pc);
+          const cdf = normalizedCdf(pc);
           const seen = new Set<number>();
           for (let i = 0; i < m; i++) {
-            const v = searchRight(cdf, x[i]!);
+            const v = searchsortedRight(cdf, x[i]!);
             if (!seen.has(v)) {
               seen.add(v);
               idx[nUniq++] = v;
