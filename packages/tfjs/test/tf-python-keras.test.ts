@@ -69,7 +69,30 @@ describe('keras.initializers = Keras 3.15 (TF backend) with explicit seeds', () 
       outputAxes: null,
     });
     expect(new I.RandomNormal({ seed: 3, stddev: 2 }).getConfig()).toEqual({ seed: 3, mean: 0, stddev: 2 });
-    expect(new I.GlorotUniform({ seed: 1 }).getClassName()).toBe('GlorotUniform');
+    expect(new I.GlorotUniform({ seed: 1 }).getClassName()).toBe('SeedkitKerasGlorotUniform');
+  });
+
+  it('registerInitializers: models save and load with them; tf.js built-ins are untouched', async () => {
+    I.registerInitializers();
+    const model = tf.sequential({
+      layers: [
+        tf.layers.dense({ units: 4, inputShape: [3], kernelInitializer: new I.GlorotUniform({ seed: 42 }) }),
+        tf.layers.dense({ units: 2, kernelInitializer: tf.initializers.heUniform({ seed: 5 }) }),
+      ],
+    });
+    const topology = model.toJSON(null, false) as tf.io.ModelJSON['modelTopology'];
+    const loaded = await tf.models.modelFromJSON({ modelTopology: topology });
+    const [ours, theirs] = loaded.layers.map(
+      (l) => (l as unknown as { kernelInitializer: unknown }).kernelInitializer,
+    );
+    expect(ours).toBeInstanceOf(I.GlorotUniform);
+    expect(theirs).not.toBeInstanceOf(I.RandomInitializer);
+    const c = fx.explicit.find(
+      (x) => x.init === 'GlorotUniform' && x.seed === '42' && x.shape.join() === '3,4',
+    )!;
+    expectBits(loaded.layers[0]!.getWeights()[0]!.dataSync() as Float32Array, c.out);
+    model.dispose();
+    loaded.dispose();
   });
 
   it('computeFans as Keras: rank 0, 1, 2, ≥ 3 and explicit axes', () => {

@@ -141,13 +141,13 @@ abstract class NormalInitializer extends RandomInitializer {
 
 /** `keras.initializers.RandomNormal(mean=0.0, stddev=0.05, seed=None)`. */
 export class RandomNormal extends NormalInitializer {
-  static className = 'RandomNormal';
+  static className = 'SeedkitKerasRandomNormal';
   protected readonly truncated = false;
 }
 
 /** `keras.initializers.TruncatedNormal(mean=0.0, stddev=0.05, seed=None)`: values beyond 2 stddev redrawn. */
 export class TruncatedNormal extends NormalInitializer {
-  static className = 'TruncatedNormal';
+  static className = 'SeedkitKerasTruncatedNormal';
   protected readonly truncated = true;
 }
 
@@ -158,7 +158,7 @@ export interface RandomUniformArgs extends SeedArgs {
 
 /** `keras.initializers.RandomUniform(minval=-0.05, maxval=0.05, seed=None)`. */
 export class RandomUniform extends RandomInitializer {
-  static className = 'RandomUniform';
+  static className = 'SeedkitKerasRandomUniform';
   readonly minval: number;
   readonly maxval: number;
   constructor(args: RandomUniformArgs = {}) {
@@ -188,7 +188,7 @@ const DISTRIBUTIONS = ['uniform', 'truncated_normal', 'untruncated_normal'];
 
 /** `keras.initializers.VarianceScaling(scale=1.0, mode="fan_in", distribution="truncated_normal", seed=None)`. */
 export class VarianceScaling extends RandomInitializer {
-  static className = 'VarianceScaling';
+  static className = 'SeedkitKerasVarianceScaling';
   readonly scale: number;
   readonly mode: Mode;
   readonly distribution: Exclude<Distribution, 'normal'>;
@@ -275,7 +275,7 @@ function preset(
   args?: PresetArgs,
 ) => VarianceScaling {
   const cls = class extends VarianceScaling {
-    static override className = className;
+    static override className = `SeedkitKeras${className}`;
     constructor(args: PresetArgs = {}) {
       super({ ...args, scale, mode, distribution });
     }
@@ -321,8 +321,9 @@ const ALL = [
 ];
 
 /**
- * Registers the classes with tf.js serialization under `seedkit>ClassName`, so models saved with them load
- * again (`tf.loadLayersModel`). Not done at import, to keep the module free of side effects.
+ * Registers the classes with tf.js serialization (class names `SeedkitKeras<Name>`, distinct from tf.js's own
+ * `GlorotUniform` etc., which stay untouched), so models saved with them load again (`tf.loadLayersModel`).
+ * Not done at import, to keep the module free of side effects.
  */
 export function registerInitializers(): void {
   for (const cls of ALL) {
