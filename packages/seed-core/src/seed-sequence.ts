@@ -154,13 +154,6 @@ function checkCount(n: unknown, where: string): asserts n is number {
   if (n < 0) throw new SeedkitValueError(`${where}: expected a non-negative integer, got ${n}`);
 }
 
-function hashmix(value: number, hc: { v: number }): number {
-  value = (value ^ hc.v) >>> 0;
-  hc.v = Math.imul(hc.v, MULT_A) >>> 0;
-  value = Math.imul(value, hc.v) >>> 0;
-  return (value ^ (value >>> 16)) >>> 0;
-}
-
 function mix(x: number, y: number): number {
   let r = (Math.imul(MIX_MULT_L, x) - Math.imul(MIX_MULT_R, y)) >>> 0;
   r = (r ^ (r >>> 16)) >>> 0;
@@ -190,6 +183,64 @@ function flatten(a: ReadonlyArray<unknown>): (number | bigint)[] {
     else out.push(e as number | bigint);
   }
   return out;
+}
+
+/** The words fed to the pool: entropy (zero-padded to the pool size when a spawn key exists) + spawn key. */
+function mixEntropy(run: readonly number[], spawn: readonly number[], poolSize: number): Uint32Array {
+  const e =
+    spawn.length > 0 && run.length < poolSize
+      ? run.concat(new Array(poolSize - run.length).fill(0))
+      : run.slice();
+  for (let i = 0; i < spawn.length; i++) e.push(spawn[i]!);
+  const n = e.length;
+  const pool = new Uint32Array(poolSize);
+  let hc = INIT_A;
+  // hashmix(v): v ^= hc; hc *= MULT_A; v *= hc; v ^= v >> 16 (hc carried through the whole mix)
+  for (let i = 0; i < poolSize; i++) {
+    let v = ((i < n ? e[i]! : 0) ^ hc) >>> 0;
+    hc = Math.imul(hc, MULT_A) >>> 0;
+    v = Math.imul(v, hc) >>> 0;
+    pool[i] = v ^ (v >>> 16);
+  }
+  for (let s = 0; s < poolSize; s++) {
+    for (let d = 0; d < poolSize; d++) {
+      if (d === s) continue;
+      let v = (pool[s]! ^ hc) >>> 0;
+      hc = Math.imul(hc, MULT_A) >>> 0;
+      v = Math.imul(v, hc) >>> 0;
+      pool[d] = mix(pool[d]!, (v ^ (v >>> 16)) >>> 0);
+    }
+  }
+  for (let s = poolSize; s < n; s++) {
+    for (let d = 0; d < poolSize; d++) {
+      let v = (e[s]! ^ hc) >>> 0;
+      hc = Math.imul(hc, MULT_A) >>> 0;
+      v = Math.imul(v, hc) >>> 0;
+      pool[d] = mix(pool[d]!, (v ^ (v >>> 16)) >>> 0);
+    }
+  }
+  return pool;
+}
+
+/**
+ * @internal A SeedSequence from already-coerced words (used by Seed, which validated its root once).
+ * `entropy` is what `.entropy` reports; `run` its words; `spawnKey` 32-bit words.
+ */
+export function sequenceFromWords(
+  entropy: bigint | readonly (number | bigint)[],
+  run: readonly number[],
+  spawnKey: readonly number[],
+  poolSize: number,
+): SeedSequence {
+  const ss = Object.create(SeedSequence.prototype) as SeedSequence;
+  Object.assign(ss, {
+    entropy,
+    spawnKey: spawnKey.slice(),
+    poolSize,
+    nChildrenSpawned: 0,
+    pool: mixEntropy(run, spawnKey, poolSize),
+  });
+  return ss;
 }
 
 /**
@@ -230,25 +281,7 @@ export class SeedSequence {
     this.spawnKey = [...spawnKey];
     this.poolSize = poolSize;
     this.nChildrenSpawned = nChildren;
-    this.pool = SeedSequence.mixEntropy(run, spawn, poolSize);
-  }
-
-  /** The words fed to the pool: entropy (zero-padded to the pool size when a spawn key exists) + spawn key. */
-  private static mixEntropy(run: number[], spawn: number[], poolSize: number): Uint32Array {
-    if (spawn.length > 0 && run.length < poolSize) while (run.length < poolSize) run.push(0);
-    const e = run.concat(spawn);
-    const pool = new Uint32Array(poolSize);
-    const hc = { v: INIT_A };
-    for (let i = 0; i < poolSize; i++) pool[i] = hashmix(i < e.length ? e[i]! : 0, hc);
-    for (let s = 0; s < poolSize; s++) {
-      for (let d = 0; d < poolSize; d++) {
-        if (d !== s) pool[d] = mix(pool[d]!, hashmix(pool[s]!, hc));
-      }
-    }
-    for (let s = poolSize; s < e.length; s++) {
-      for (let d = 0; d < poolSize; d++) pool[d] = mix(pool[d]!, hashmix(e[s]!, hc));
-    }
-    return pool;
+    this.pool = mixEntropy(run, spawn, poolSize);
   }
 
   /** `generate_state(n_words, dtype)`: 32-bit words, or 64-bit words paired little-endian. */

@@ -4,6 +4,7 @@ import {
   type EntropyArray,
   type IntegerTypedArray,
   SeedSequence,
+  sequenceFromWords,
 } from './seed-sequence.js';
 import { checkSegment, type PathSegment, pushSegmentWords } from './segments.js';
 import { VERSION } from './version.js';
@@ -48,6 +49,8 @@ export interface SeedManifest {
 
 interface RootInfo {
   readonly entropy: bigint | readonly (number | bigint)[];
+  /** The entropy's 32-bit words (coerced once). */
+  readonly run: readonly number[];
   readonly rootKey: readonly number[];
   readonly poolSize: number;
   recorder: Map<string, Seed> | undefined;
@@ -172,7 +175,7 @@ export class Seed {
     let s = this.#seq;
     if (s === undefined) {
       const info = this.#info;
-      s = new SeedSequence(info.entropy as bigint, { spawnKey: this.spawnKey, poolSize: info.poolSize });
+      s = sequenceFromWords(info.entropy, info.run, this.spawnKey, info.poolSize);
       this.#seq = s;
     }
     return s;
@@ -181,7 +184,7 @@ export class Seed {
   /** A new, independent `SeedSequence` equal to this seed (spawning from it does not affect the seed). */
   get sequence(): SeedSequence {
     const info = this.#info;
-    return new SeedSequence(info.entropy as bigint, { spawnKey: this.spawnKey, poolSize: info.poolSize });
+    return sequenceFromWords(info.entropy, info.run, this.spawnKey, info.poolSize);
   }
 
   /** The mixed entropy pool (a copy). */
@@ -325,6 +328,7 @@ export function rootSeed(seed: SeedInput, options: RootSeedOptions = {}): Seed {
   } else if (seed instanceof SeedSequence) {
     root = makeRoot({
       entropy: seed.entropy,
+      run: coerceToUint32Words(seed.entropy, 'seed.entropy'),
       rootKey: Object.freeze(coerceToUint32Words(seed.spawnKey, 'seed.spawnKey')),
       poolSize: seed.poolSize,
       recorder: undefined,
@@ -337,10 +341,11 @@ export function rootSeed(seed: SeedInput, options: RootSeedOptions = {}): Seed {
       );
     }
     const entropy = typeof seed === 'string' ? parseRootSeedString(seed, 'seed') : seed;
-    coerceToUint32Words(entropy, 'seed'); // validates, with errors naming the argument
+    const run = coerceToUint32Words(entropy, 'seed'); // validates, with errors naming the argument
     const ss = new SeedSequence(entropy, { poolSize: options.poolSize ?? 4 });
     root = makeRoot({
       entropy: ss.entropy,
+      run,
       rootKey: Object.freeze([]),
       poolSize: ss.poolSize,
       recorder: undefined,
