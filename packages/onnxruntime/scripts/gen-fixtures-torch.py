@@ -123,6 +123,28 @@ case(
     attrs={},
 )
 
+# --- Conv (ONNX Runtime's CPU Conv is float32-only): float32-representable inputs, torch in float64 ----------
+conv_cases = []
+for strides, pads, dilations, bias in [([1, 1], [0, 0, 0, 0], [1, 1], True), ([2, 1], [1, 0, 1, 1], [1, 2], True), ([2, 2], [1, 1, 0, 0], [1, 1], False)]:
+    xs = rand((2, 3, 7, 6)).astype(np.float32).astype(np.float64)
+    ws = rand((4, 3, 3, 2)).astype(np.float32).astype(np.float64)
+    bs = rand((4,)).astype(np.float32).astype(np.float64)
+    tx, tw, tb = (torch.tensor(a, requires_grad=True) for a in (xs, ws, bs))
+    # ONNX pads [top, left, bottom, right]; F.pad takes (left, right, top, bottom)
+    xp = torch.nn.functional.pad(tx, (pads[1], pads[3], pads[0], pads[2]))
+    yv = torch.nn.functional.conv2d(xp, tw, tb if bias else None, stride=strides, dilation=dilations)
+    target = rand(tuple(yv.shape)).astype(np.float32).astype(np.float64)
+    loss = ((yv - torch.tensor(target)) ** 2).mean()
+    loss.backward()
+    conv_cases.append({
+        'attrs': {'strides': strides, 'pads': pads, 'dilations': dilations},
+        'bias': bias,
+        'x': hx(xs), 'w': hx(ws), 'b': hx(bs),
+        'target': {'shape': list(yv.shape), 'hex': hx(target)},
+        'loss': hx([loss.item()]),
+        'grads': [hx(tx.grad.numpy()), hx(tw.grad.numpy())] + ([hx(tb.grad.numpy())] if bias else []),
+    })
+
 # --- MLP: inputSize 6 → 5 relu (dropout 0.25 in one case) → 4 tanh → 3, softmax cross-entropy -------------
 sizes = [6, 5, 4, 3]
 
@@ -201,6 +223,7 @@ out = {
     'ops': cases,
     'mlp': mlp_cases,
     'optimizers': opt_cases,
+    'conv': conv_cases,
 }
 with open('fixtures/torch-gradients.json', 'w') as f:
     json.dump(out, f, indent=1)

@@ -355,3 +355,67 @@ describe('a model exported by torch.onnx.export (Flatten, Gemm transB, Relu, Dro
     await s.release();
   });
 });
+
+describe('Conv gradients (float32: onnxruntime has no float64 Conv) vs PyTorch autograd in float64', () => {
+  const conv = (
+    fixture as unknown as {
+      conv: {
+        attrs: { strides: number[]; pads: number[]; dilations: number[] };
+        bias: boolean;
+        x: string;
+        w: string;
+        b: string;
+        target: { shape: number[]; hex: string };
+        loss: string;
+        grads: string[];
+      }[];
+    }
+  ).conv;
+  for (const c of conv) {
+    it(`Conv ${JSON.stringify(c.attrs)}${c.bias ? '' : ' no bias'}`, async () => {
+      const f32 = (h: string) => Float32Array.from(f64(h));
+      const g: Graph = {
+        name: 'conv',
+        opset: TRAINING_OPSET,
+        nodes: [],
+        inputs: [],
+        outputs: [],
+        initializers: [],
+      };
+      g.initializers.push({ name: 'X', dtype: 'float32', dims: [2, 3, 7, 6], data: f32(c.x) });
+      g.initializers.push({ name: 'W', dtype: 'float32', dims: [4, 3, 3, 2], data: f32(c.w) });
+      if (c.bias) g.initializers.push({ name: 'B', dtype: 'float32', dims: [4], data: f32(c.b) });
+      g.nodes.push({
+        name: 'conv',
+        opType: 'Conv',
+        inputs: c.bias ? ['X', 'W', 'B'] : ['X', 'W'],
+        outputs: ['output'],
+        attrs: {
+          strides: { kind: 'ints', value: c.attrs.strides },
+          pads: { kind: 'ints', value: c.attrs.pads },
+          dilations: { kind: 'ints', value: c.attrs.dilations },
+        },
+      });
+      g.outputs.push({ name: 'output', dtype: 'float32', shape: c.target.shape });
+      const tg = buildGradientGraph(g, { loss: 'mse' });
+      const s = await session(tg);
+      const feeds: Record<string, ort.Tensor> = {
+        target: new ort.Tensor('float32', f32(c.target.hex), c.target.shape),
+      };
+      for (const p of tg.params)
+        feeds[p.name] = new ort.Tensor('float32', tg.initialParams.get(p.name)?.data as Float32Array, p.dims);
+      const out = await s.run(feeds);
+      // float32 arithmetic: 1e-4 relative (on the tensor's scale floor as above).
+      expectRelClose(out.loss?.data as Float32Array, f64(c.loss), 'loss', 1e-4);
+      tg.params.forEach((p, k) => {
+        expectRelClose(
+          out[tg.paramOutputs[p.name] as string]?.data as Float32Array,
+          f64(c.grads[k] as string),
+          `d loss / d ${p.name}`,
+          1e-4,
+        );
+      });
+      await s.release();
+    });
+  }
+});

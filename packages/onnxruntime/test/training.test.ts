@@ -3,6 +3,7 @@ import { rootSeed } from '@seedkit/core';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { Trainer, type TrainerCheckpoint } from '../src/trainer.js';
+import { type Graph, TRAINING_OPSET } from '../src/training/ir.js';
 import { mlp } from '../src/training/mlp.js';
 import { graphFromModel } from '../src/training/onnx-codec.js';
 import { adam, adamW, sgd } from '../src/training/optimizers.js';
@@ -407,5 +408,48 @@ describe('training a model exported by torch.onnx.export', () => {
     await s.release();
     await t.dispose();
     await again.dispose();
+  });
+});
+
+describe('a small CNN graph (Conv → Relu → Flatten → MatMul)', () => {
+  it('trains with seeded He init and lowers its loss', async () => {
+    const graph: Graph = {
+      name: 'cnn',
+      opset: TRAINING_OPSET,
+      inputs: [{ name: 'x', dtype: 'float32', shape: ['batch', 1, 6, 6] }],
+      outputs: [{ name: 'output', dtype: 'float32', shape: ['batch', 3] }],
+      initializers: [
+        { name: 'conv/kernel', dtype: 'float32', dims: [4, 1, 3, 3], data: new Float32Array(36) },
+        { name: 'conv/bias', dtype: 'float32', dims: [4], data: new Float32Array(4) },
+        { name: 'dense/kernel', dtype: 'float32', dims: [64, 3], data: new Float32Array(192) },
+        { name: 'dense/bias', dtype: 'float32', dims: [3], data: new Float32Array(3) },
+      ],
+      nodes: [
+        {
+          name: 'conv',
+          opType: 'Conv',
+          inputs: ['x', 'conv/kernel', 'conv/bias'],
+          outputs: ['c'],
+          attrs: {},
+        },
+        { name: 'relu', opType: 'Relu', inputs: ['c'], outputs: ['r'], attrs: {} },
+        { name: 'flatten', opType: 'Flatten', inputs: ['r'], outputs: ['f'], attrs: {} },
+        { name: 'dense/MatMul', opType: 'MatMul', inputs: ['f', 'dense/kernel'], outputs: ['m'], attrs: {} },
+        { name: 'dense/BiasAdd', opType: 'Add', inputs: ['m', 'dense/bias'], outputs: ['output'], attrs: {} },
+      ],
+    };
+    const d = syntheticClassification(90, 36, 3, 'cnn');
+    const t = await Trainer.create({
+      model: graph,
+      loss: 'softmaxCrossEntropy',
+      optimizer: adam({ lr: 0.01 }),
+      seed: rootSeed(5),
+      data: { ...d, xShape: [90, 1, 6, 6] },
+      batchSize: 15,
+      init: { 'conv/kernel': { scheme: 'heNormal', fanIn: 9, fanOut: 36 }, 'dense/kernel': 'glorotUniform' },
+    });
+    const h = await t.fit(25);
+    expect((h[0]?.loss as number) / (h.at(-1)?.loss as number)).toBeGreaterThan(3);
+    await t.dispose();
   });
 });

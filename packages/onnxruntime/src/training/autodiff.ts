@@ -11,7 +11,7 @@ import {
   getInt,
   getInts,
 } from './ir.js';
-import { inferShapes, type ShapeInfo, type ValueType } from './shapes.js';
+import { convParams, inferShapes, type ShapeInfo, type ValueType } from './shapes.js';
 
 /** Ops the reverse-mode pass can differentiate. */
 export const DIFFERENTIABLE_OPS: readonly string[] = [
@@ -38,6 +38,7 @@ export const DIFFERENTIABLE_OPS: readonly string[] = [
   'ReduceMean',
   'Identity',
   'Dropout',
+  'Conv',
 ];
 
 /** Inputs of these ops never carry a gradient (integer/boolean or shape inputs). */
@@ -242,6 +243,62 @@ const RULES: Record<string, Rule> = {
       `${c.node.name}/grad`,
     );
     return parts.map((p, i) => (c.needs[i] ? p : undefined));
+  },
+  Conv: (c) => {
+    // 2-D, group 1, explicit pads (checked by shape inference).
+    const [x, wt, b] = c.node.inputs as [string, string, string | undefined];
+    const g = c.gy[0] as string;
+    const n = c.node.name;
+    const xs = c.type(x).shape;
+    const ws = c.type(wt).shape;
+    const ys = c.type(c.node.outputs[0] as string).shape;
+    const { strides, pads, dilations, kernel } = convParams(c.node, ws);
+    const out: (string | undefined)[] = [undefined, undefined, undefined];
+    if (c.needs[0]) {
+      // dX = ConvTranspose(dY, W) with output_padding making the output exactly X's spatial size.
+      const outputPadding = [0, 1].map((i) => {
+        const full =
+          (strides[i] as number) * ((ys[2 + i] as number) - 1) +
+          ((kernel[i] as number) - 1) * (dilations[i] as number) +
+          1;
+        return (xs[2 + i] as number) - (full - (pads[i] as number) - (pads[i + 2] as number));
+      });
+      out[0] = c.w.node(
+        'ConvTranspose',
+        [g, wt],
+        {
+          strides: attr.ints(strides),
+          pads: attr.ints(pads),
+          dilations: attr.ints(dilations),
+          output_padding: attr.ints(outputPadding),
+        },
+        `${n}/grad/input`,
+      );
+    }
+    if (c.needs[1]) {
+      // dW[m, c] = correlation of X[:, c] with dY[:, m]: a Conv over the batch axis with strides and
+      // dilations swapped, cropped to the kernel size.
+      const perm = { perm: attr.ints([1, 0, 2, 3]) };
+      const xt = c.w.node('Transpose', [x], perm, `${n}/grad/weight`);
+      const gt = c.w.node('Transpose', [g], perm, `${n}/grad/weight`);
+      const full = c.w.node(
+        'Conv',
+        [xt, gt],
+        { strides: attr.ints(dilations), pads: attr.ints(pads), dilations: attr.ints(strides) },
+        `${n}/grad/weight`,
+      );
+      const cropped = c.w.node(
+        'Slice',
+        [full, c.w.ints([0, 0]), c.w.ints(kernel), c.w.ints([2, 3])],
+        {},
+        `${n}/grad/weight`,
+      );
+      out[1] = c.w.node('Transpose', [cropped], perm, `${n}/grad/weight`);
+    }
+    if (b && c.needs[2]) {
+      out[2] = c.w.node('ReduceSum', [g, c.w.ints([0, 2, 3])], { keepdims: attr.int(0) }, `${n}/grad/bias`);
+    }
+    return out;
   },
   ReduceSum: (c) => reduceGrad(c, false),
   ReduceMean: (c) => reduceGrad(c, true),

@@ -76,6 +76,19 @@ function dimEq(a: Dim | undefined, b: Dim | undefined): boolean {
   return a === b || typeof a === 'string' || typeof b === 'string';
 }
 
+/** Conv attributes with their ONNX defaults (2-D). */
+export function convParams(node: GraphNode, wShape: Dim[]) {
+  const kernel = (getInts(node, 'kernel_shape') ?? wShape.slice(2)) as number[];
+  if (kernel.some((k) => typeof k !== 'number'))
+    throw new GraphError(node.name, node.opType, 'kernel dims must be static');
+  return {
+    kernel,
+    strides: getInts(node, 'strides') ?? [1, 1],
+    pads: getInts(node, 'pads') ?? [0, 0, 0, 0],
+    dilations: getInts(node, 'dilations') ?? [1, 1],
+  };
+}
+
 /** Ops whose output type equals the first input's type. */
 const SAME_AS_INPUT = new Set([
   'Relu',
@@ -221,6 +234,56 @@ export function inferShapes(graph: Graph): ShapeInfo {
         const c = ins[2];
         if (c) broadcastShapes(node, [out, c.shape]);
         set(0, { dtype: a.dtype, shape: out });
+        break;
+      }
+      case 'Conv': {
+        const x = need(0);
+        const wt = need(1);
+        if (x.shape.length !== 4 || wt.shape.length !== 4) {
+          throw new GraphError(
+            node.name,
+            node.opType,
+            'only 2-D convolutions (rank-4 X and W) are supported',
+          );
+        }
+        const autoPad = node.attrs.auto_pad;
+        if (autoPad && !(autoPad.kind === 'string' && autoPad.value === 'NOTSET')) {
+          throw new GraphError(node.name, node.opType, 'auto_pad is not supported; give explicit pads');
+        }
+        if (getInt(node, 'group', 1) !== 1)
+          throw new GraphError(node.name, node.opType, 'group > 1 is not supported');
+        const { strides, pads, dilations, kernel } = convParams(node, wt.shape);
+        if (!dimEq(x.shape[1], wt.shape[1])) {
+          throw new GraphError(
+            node.name,
+            node.opType,
+            `shape mismatch: X has ${x.shape[1]} channels, W expects ${wt.shape[1]}`,
+          );
+        }
+        const out: Dim[] = [x.shape[0] as Dim, wt.shape[0] as Dim];
+        for (let i = 0; i < 2; i++) {
+          const h = x.shape[2 + i];
+          if (typeof h !== 'number')
+            throw new GraphError(node.name, node.opType, 'spatial dims must be static');
+          const o =
+            Math.floor(
+              (h +
+                (pads[i] as number) +
+                (pads[i + 2] as number) -
+                (dilations[i] as number) * ((kernel[i] as number) - 1) -
+                1) /
+                (strides[i] as number),
+            ) + 1;
+          if (o < 1)
+            throw new GraphError(
+              node.name,
+              node.opType,
+              `shape mismatch: kernel larger than the padded input`,
+            );
+          out.push(o);
+        }
+        if (ins[2]) broadcastShapes(node, [[wt.shape[0] as Dim], ins[2].shape]);
+        set(0, { dtype: x.dtype, shape: out });
         break;
       }
       case 'Reshape': {
