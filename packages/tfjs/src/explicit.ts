@@ -1,4 +1,5 @@
-import { SeedkitTypeError, SeedkitValueError } from '@seedkit/core';
+import { Seed as CoreSeed, SeedkitTypeError, SeedkitValueError } from '@seedkit/core';
+import { INIT_SCHEMES, type InitScheme, initializeWeights } from '@seedkit/numpy-random';
 import { withSeed } from './global.js';
 import { install, shuffleWithSeed } from './patch.js';
 import { opSeedOf, type Seed, type SeedInput, toSeed } from './seed.js';
@@ -36,53 +37,108 @@ function checkRate(rate: unknown): number {
   return rate;
 }
 
-/** tf.js initialiser names that `seededInitializer` accepts. */
-export type InitializerName =
-  | 'glorotUniform'
-  | 'glorotNormal'
-  | 'heUniform'
-  | 'heNormal'
-  | 'leCunUniform'
-  | 'leCunNormal'
-  | 'randomUniform'
-  | 'randomNormal'
-  | 'truncatedNormal'
-  | 'varianceScaling'
-  | 'orthogonal';
+/**
+ * Initialiser schemes of `seededInitializer`: those of `initializeWeights` in @seedkit/numpy-random (Keras's
+ * definitions, NumPy PCG64 draws); tf.js spellings `leCunUniform` / `leCunNormal` are accepted too.
+ */
+export type InitializerName = InitScheme | 'leCunUniform' | 'leCunNormal';
 
-const INITIALIZERS: readonly InitializerName[] = [
-  'glorotUniform',
-  'glorotNormal',
-  'heUniform',
-  'heNormal',
-  'leCunUniform',
-  'leCunNormal',
-  'randomUniform',
-  'randomNormal',
-  'truncatedNormal',
-  'varianceScaling',
-  'orthogonal',
-];
+export interface SeededInitializerOptions {
+  /** Override the fan-in computed from the shape (as Keras's compute_fans). */
+  fanIn?: number;
+  /** Override the fan-out. */
+  fanOut?: number;
+}
+
+let initializerClass:
+  | (new (
+      seed: Seed,
+      path: (string | number)[],
+      scheme: InitScheme,
+      o: SeededInitializerOptions,
+    ) => Module)
+  | undefined;
+
+function seededInitializerClass(core: Module, layers: Module) {
+  if (initializerClass) return initializerClass;
+  // tf.js's Initializer base class (not exported by name): the prototype above any concrete initialiser.
+  const Base = Object.getPrototypeOf(Object.getPrototypeOf(layers.initializers.zeros()))
+    .constructor as new () => object;
+  class SeedkitInitializer extends Base {
+    static className = 'SeedkitInitializer';
+    constructor(
+      readonly seed: Seed,
+      readonly path: (string | number)[],
+      readonly scheme: InitScheme,
+      readonly options: SeededInitializerOptions,
+    ) {
+      super();
+    }
+    apply(shape: number[], dtype?: string): Module {
+      if (dtype != null && dtype !== 'float32') {
+        throw new SeedkitValueError(
+          `seededInitializer: only float32 weights are supported, got dtype ${dtype}`,
+        );
+      }
+      const values = initializeWeights(this.seed.derive(...this.path), [...shape], this.scheme, this.options);
+      return core.tensor(values, shape, 'float32');
+    }
+    getConfig() {
+      return { seed: this.seed.toJSON(), path: this.path, scheme: this.scheme, ...this.options };
+    }
+    static fromConfig(_cls: unknown, config: Record<string, unknown>) {
+      const { seed, path, scheme, ...options } = config;
+      return new SeedkitInitializer(
+        CoreSeed.fromJSON(seed as never),
+        path as (string | number)[],
+        scheme as InitScheme,
+        options as SeededInitializerOptions,
+      );
+    }
+  }
+  core.serialization.registerClass(SeedkitInitializer);
+  initializerClass = SeedkitInitializer;
+  return SeedkitInitializer;
+}
 
 /**
- * A tf.js initialiser seeded from `seed.derive(...path)`: the weights depend only on the seed and the path you
- * give (e.g. `['encoder', 'dense1', 'kernel']`), never on creation order or global state. It runs tf.js's own
- * `scheme` with that derived op seed; `config` is the tf.js initialiser's config without `seed`.
+ * A tf.js initialiser whose weights are `initializeWeights(seed.derive(...path), shape, scheme, options)` from
+ * @seedkit/numpy-random: a pure function of (seed, path, shape, scheme, fans) — never of creation order or global
+ * state — and bitwise identical to what the ONNX Runtime adapter and NumPy produce from the same inputs (the
+ * ONNX adapter initialises parameter `p` from `root.derive('params', p)`, i.e. `path = ['params', p]`, with its
+ * own shape convention). Works as `kernelInitializer` etc. on any layer; float32 only.
  */
 export function seededInitializer(
   seed: SeedInput,
   path: SeedPath,
   scheme: InitializerName = 'glorotUniform',
-  config: Record<string, unknown> = {},
+  options: SeededInitializerOptions = {},
 ): Module {
-  const s = toSeed(seed, 'seed').derive(...toPath(path));
-  if (!INITIALIZERS.includes(scheme)) {
-    throw new SeedkitValueError(`scheme must be one of ${INITIALIZERS.join(', ')}, got ${String(scheme)}`);
+  const s = toSeed(seed, 'seed');
+  const p = toPath(path);
+  const sch = (
+    scheme === 'leCunUniform' ? 'lecunUniform' : scheme === 'leCunNormal' ? 'lecunNormal' : scheme
+  ) as InitScheme;
+  if (!INIT_SCHEMES.includes(sch)) {
+    throw new SeedkitValueError(`scheme must be one of ${INIT_SCHEMES.join(', ')}, got ${String(scheme)}`);
   }
-  if (typeof config !== 'object' || config === null) throw new SeedkitTypeError('config must be an object');
+  if (typeof options !== 'object' || options === null)
+    throw new SeedkitTypeError('options must be an object');
+  const { fanIn, fanOut } = options;
+  for (const [k, v] of [
+    ['fanIn', fanIn],
+    ['fanOut', fanOut],
+  ] as const) {
+    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) {
+      throw new SeedkitValueError(`options.${k} must be a non-negative number, got ${String(v)}`);
+    }
+  }
   const tf = install();
-  const layers = tf.layers ?? tf.tf;
-  return layers.initializers[scheme]({ ...config, seed: opSeedOf(s) });
+  const Cls = seededInitializerClass(tf.core, tf.layers ?? tf.tf);
+  const o: SeededInitializerOptions = {};
+  if (fanIn !== undefined) o.fanIn = fanIn;
+  if (fanOut !== undefined) o.fanOut = fanOut;
+  return new Cls(s, p, sch, o);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { install } from './patch.js';
+import { install, uninstall } from './patch.js';
 import { type Seed, type SeedInput, toSeed } from './seed.js';
 import { newScope, shared } from './state.js';
 
@@ -36,4 +36,12 @@ export function withSeed<T>(seed: SeedInput, fn: () => T): T {
   install();
   const parent = shared.als.getStore();
   return shared.als.run({ ...parent, scope: newScope(root), fit: undefined }, fn);
+}
+
+/**
+ * Removes the patches from tf.js (every function is the original again) and forgets the global seed.
+ * `setGlobalSeed`, `withSeed` and the other seeded helpers install them again.
+ */
+export function restoreTfjs(): void {
+  uninstall();
 }

@@ -11,7 +11,12 @@ export type {
   TrainModule,
 } from './check.js';
 export { checkReproducible, runReproducibilityChild } from './check.js';
-export type { InitializerName, SeededFitArgs, SeedPath } from './explicit.js';
+export type {
+  InitializerName,
+  SeededFitArgs,
+  SeededInitializerOptions,
+  SeedPath,
+} from './explicit.js';
 export {
   fit,
   fitDataset,
@@ -21,7 +26,7 @@ export {
   shuffleCombo,
   shuffleDataset,
 } from './explicit.js';
-export { clearGlobalSeed, getGlobalSeed, setGlobalSeed, withSeed } from './global.js';
+export { clearGlobalSeed, getGlobalSeed, restoreTfjs, setGlobalSeed, withSeed } from './global.js';
 export type { SeedInput } from './seed.js';
 export { VERSION } from './version.js';
 

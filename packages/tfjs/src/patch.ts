@@ -113,6 +113,18 @@ function markPatched(f: Fn, original: Fn): Fn {
   return f;
 }
 
+/** Replaces obj[key] with a patched function, remembering how to undo it. */
+function put(obj: Record<string, unknown>, key: string, f: Fn): void {
+  const had = Object.hasOwn(obj, key);
+  const before = obj[key];
+  obj[key] = f;
+  shared.undo.push(() => {
+    if (obj[key] !== f) return;
+    if (had) obj[key] = before;
+    else delete obj[key];
+  });
+}
+
 function isPatched(f: unknown): boolean {
   return typeof f === 'function' && ORIGINAL in f;
 }
@@ -132,33 +144,41 @@ function patchOps(core: Module): void {
       }
       return original.apply(this, args);
     }, original);
-    core[name] = patched;
+    put(core, name, patched);
   }
 
   const util = core.util as Record<string, Fn>;
   const shuffle = util.shuffle as Fn;
   if (!isPatched(shuffle)) {
-    util.shuffle = markPatched(function (this: unknown, array: unknown) {
-      const seed = nextShuffleSeed();
-      if (seed === undefined) return shuffle.call(this, array);
-      shuffleWithSeed(seed, array as unknown[]);
-    }, shuffle);
+    put(
+      util,
+      'shuffle',
+      markPatched(function (this: unknown, array: unknown) {
+        const seed = nextShuffleSeed();
+        if (seed === undefined) return shuffle.call(this, array);
+        shuffleWithSeed(seed, array as unknown[]);
+      }, shuffle),
+    );
   }
   const shuffleCombo = util.shuffleCombo as Fn;
   if (typeof shuffleCombo === 'function' && !isPatched(shuffleCombo)) {
-    util.shuffleCombo = markPatched(function (this: unknown, a: unknown, b: unknown) {
-      const seed = nextShuffleSeed();
-      if (seed === undefined) return shuffleCombo.call(this, a, b);
-      const x = a as unknown[];
-      const y = b as unknown[];
-      if (x.length !== y.length) {
-        throw new Error(
-          `Array sizes must match to be shuffled together First array length was ${x.length}` +
-            `Second array length was ${y.length}`,
-        );
-      }
-      shuffleWithSeed(seed, x, y);
-    }, shuffleCombo);
+    put(
+      util,
+      'shuffleCombo',
+      markPatched(function (this: unknown, a: unknown, b: unknown) {
+        const seed = nextShuffleSeed();
+        if (seed === undefined) return shuffleCombo.call(this, a, b);
+        const x = a as unknown[];
+        const y = b as unknown[];
+        if (x.length !== y.length) {
+          throw new Error(
+            `Array sizes must match to be shuffled together First array length was ${x.length}` +
+              `Second array length was ${y.length}`,
+          );
+        }
+        shuffleWithSeed(seed, x, y);
+      }, shuffleCombo),
+    );
   }
 }
 
@@ -173,34 +193,46 @@ function patchEngine(core: Module): void {
   const names = new Set(RANDOM_OPS.map(([n]) => `${n}__op`));
   const start = engine.startScope as Fn;
   const end = engine.endScope as Fn;
-  const flags: boolean[] = [];
   let saved: (() => number) | undefined;
+  // The engine scope (object) of the random op during which Math.random is swapped, if any.
+  let swapScope: unknown;
   const seeded = () => {
     const s = nextDrawSeed();
     // The integer itself, not a fraction: the ops stringify their seed, so this gives exactly the values the
     // patched export would give for the same draw.
     return s === undefined ? (saved ?? Math.random)() : opSeedOf(s);
   };
-  engine.startScope = markPatched(function (this: unknown, name: unknown) {
-    const swap =
-      saved === undefined && typeof name === 'string' && names.has(name) && currentScope() !== undefined;
-    flags.push(swap);
-    if (swap) {
-      saved = Math.random;
-      Math.random = seeded;
-    }
-    return start.call(this, name);
-  }, start);
-  engine.endScope = markPatched(function (this: unknown, result: unknown) {
-    try {
-      return end.call(this, result);
-    } finally {
-      if (flags.pop() === true && saved !== undefined) {
-        Math.random = saved;
-        saved = undefined;
+  // Runs for every op: kept to a Set lookup on the fast path.
+  put(
+    engine,
+    'startScope',
+    markPatched(function (this: { state: { activeScope: unknown } }, name: unknown) {
+      const r = start.call(this, name);
+      if (swapScope === undefined && names.has(name as string) && currentScope() !== undefined) {
+        swapScope = this.state.activeScope;
+        saved = Math.random;
+        Math.random = seeded;
       }
-    }
-  }, end);
+      return r;
+    }, start),
+  );
+  put(
+    engine,
+    'endScope',
+    markPatched(function (this: { state: { activeScope: unknown } }, result: unknown) {
+      if (swapScope === undefined) return end.call(this, result);
+      const closing = this.state.activeScope;
+      try {
+        return end.call(this, result);
+      } finally {
+        if (closing === swapScope && saved !== undefined) {
+          Math.random = saved;
+          saved = undefined;
+          swapScope = undefined;
+        }
+      }
+    }, end),
+  );
 }
 
 function withContext<T>(ctx: Context, fn: () => T): T {
@@ -214,11 +246,15 @@ function withContext<T>(ctx: Context, fn: () => T): T {
 
 function wrapCall(original: Fn): Fn {
   return markPatched(function (this: object, ...args: unknown[]) {
-    const t = top();
-    if (t?.kind === 'call' && t.layer === this) return original.apply(this, args);
-    return withContext({ kind: 'call', layer: this, scope: undefined, call: -1, draws: 0 }, () =>
-      original.apply(this, args),
-    );
+    const stack = shared.stack;
+    const t = stack[stack.length - 1];
+    if (t !== undefined && t.kind === 'call' && t.layer === this) return original.apply(this, args);
+    stack.push({ kind: 'call', layer: this, scope: undefined, call: -1, draws: 0 });
+    try {
+      return original.apply(this, args);
+    } finally {
+      stack.pop();
+    }
   }, original);
 }
 
@@ -228,18 +264,22 @@ function patchLayers(layers: Module, core: Module): void {
   const proto = Layer.prototype;
   const addWeight = proto.addWeight as Fn;
   if (!isPatched(addWeight)) {
-    proto.addWeight = markPatched(function (this: object, name: unknown, ...rest: unknown[]) {
-      return withContext({ kind: 'init', layer: this, weight: String(name), draws: 0 }, () =>
-        addWeight.call(this, name, ...rest),
-      );
-    }, addWeight);
+    put(
+      proto,
+      'addWeight',
+      markPatched(function (this: object, name: unknown, ...rest: unknown[]) {
+        return withContext({ kind: 'init', layer: this, weight: String(name), draws: 0 }, () =>
+          addWeight.call(this, name, ...rest),
+        );
+      }, addWeight),
+    );
   }
-  if (!isPatched(proto.apply)) proto.apply = wrapCall(proto.apply);
+  if (!isPatched(proto.apply)) put(proto, 'apply', wrapCall(proto.apply));
   const classes = core.serialization?.SerializationMap?.getMap?.().classNameMap ?? {};
   for (const cls of RANDOM_LAYER_CLASSES) {
     const ctor = classes[cls]?.[0];
     const p = ctor?.prototype;
-    if (p && Object.hasOwn(p, 'call') && !isPatched(p.call)) p.call = wrapCall(p.call);
+    if (p && Object.hasOwn(p, 'call') && !isPatched(p.call)) put(p, 'call', wrapCall(p.call));
   }
 
   const LayersModel = layers.LayersModel;
@@ -248,34 +288,40 @@ function patchLayers(layers: Module, core: Module): void {
       const original = LayersModel.prototype[method] as Fn;
       if (typeof original !== 'function' || isPatched(original)) continue;
       const callbacksAt = method === 'fit' ? 2 : 1;
-      LayersModel.prototype[method] = markPatched(function (this: object, ...args: unknown[]) {
-        const parent = currentStore();
-        const scope = currentScope();
-        const recorder = parent?.recorder;
-        if (!scope && !recorder) return original.apply(this, args);
-        const store: Store = { ...parent, scope };
-        if (scope) {
-          const entry = modelEntry(scope, this);
-          store.fit = { key: entry.key, index: entry.fits++, shuffles: 0 };
-        }
-        if (recorder) {
-          const fitArgs = { ...((args[callbacksAt] as object | undefined) ?? {}) } as { callbacks?: unknown };
-          const given = fitArgs.callbacks;
-          const list = (given == null ? [] : Array.isArray(given) ? given : [given]).map((c) =>
-            typeof (c as { setModel?: unknown }).setModel === 'function' ? c : new layers.CustomCallback(c),
-          );
-          list.push(
-            new layers.CustomCallback({
-              onTrainBegin: () => recorder.fitBegin(this),
-              onEpochEnd: (epoch: number) => recorder.epochEnd(this, epoch),
-            }),
-          );
-          fitArgs.callbacks = list;
-          while (args.length < callbacksAt) args.push(undefined);
-          args[callbacksAt] = fitArgs;
-        }
-        return shared.als.run(store, () => original.apply(this, args));
-      }, original);
+      put(
+        LayersModel.prototype,
+        method,
+        markPatched(function (this: object, ...args: unknown[]) {
+          const parent = currentStore();
+          const scope = currentScope();
+          const recorder = parent?.recorder;
+          if (!scope && !recorder) return original.apply(this, args);
+          const store: Store = { ...parent, scope };
+          if (scope) {
+            const entry = modelEntry(scope, this);
+            store.fit = { key: entry.key, index: entry.fits++, shuffles: 0 };
+          }
+          if (recorder) {
+            const fitArgs = { ...((args[callbacksAt] as object | undefined) ?? {}) } as {
+              callbacks?: unknown;
+            };
+            const given = fitArgs.callbacks;
+            const list = (given == null ? [] : Array.isArray(given) ? given : [given]).map((c) =>
+              typeof (c as { setModel?: unknown }).setModel === 'function' ? c : new layers.CustomCallback(c),
+            );
+            list.push(
+              new layers.CustomCallback({
+                onTrainBegin: () => recorder.fitBegin(this),
+                onEpochEnd: (epoch: number) => recorder.epochEnd(this, epoch),
+              }),
+            );
+            fitArgs.callbacks = list;
+            while (args.length < callbacksAt) args.push(undefined);
+            args[callbacksAt] = fitArgs;
+          }
+          return shared.als.run(store, () => original.apply(this, args));
+        }, original),
+      );
     }
   }
 }
@@ -284,19 +330,18 @@ function patchData(data: Module): void {
   const proto = data.Dataset?.prototype;
   if (!proto || isPatched(proto.shuffle)) return;
   const shuffle = proto.shuffle as Fn;
-  proto.shuffle = markPatched(function (
-    this: unknown,
-    bufferSize: unknown,
-    seed?: unknown,
-    ...rest: unknown[]
-  ) {
-    let s = seed;
-    if (s == null || s === '') {
-      const scope: Scope | undefined = currentScope();
-      if (scope) s = String(opSeedOf(scope.root.derive('data', scope.dataShuffles++)));
-    }
-    return shuffle.call(this, bufferSize, s, ...rest);
-  }, shuffle);
+  put(
+    proto,
+    'shuffle',
+    markPatched(function (this: unknown, bufferSize: unknown, seed?: unknown, ...rest: unknown[]) {
+      let s = seed;
+      if (s == null || s === '') {
+        const scope: Scope | undefined = currentScope();
+        if (scope) s = String(opSeedOf(scope.root.derive('data', scope.dataShuffles++)));
+      }
+      return shuffle.call(this, bufferSize, s, ...rest);
+    }, shuffle),
+  );
 }
 
 /** Loads tf.js (if not loaded yet) and installs the patches once per tf.js instance. Inert while no seed is set. */
@@ -310,4 +355,15 @@ export function install(): TfModules {
     shared.patched.add(tf.core);
   }
   return tf;
+}
+
+/**
+ * Removes every patch (tf.js is exactly as loaded again) and forgets the global seed. The next seeding call
+ * installs the patches again.
+ */
+export function uninstall(): void {
+  shared.global = undefined;
+  while (shared.undo.length > 0) shared.undo.pop()?.();
+  const tf = loadTf();
+  shared.patched.delete(tf.core);
 }

@@ -67,6 +67,8 @@ export interface Shared {
   readonly als: AsyncLocalStorage<Store>;
   readonly stack: Context[];
   readonly patched: WeakSet<object>;
+  /** Undo functions of every patch installed, newest last. */
+  readonly undo: (() => void)[];
 }
 
 const KEY = Symbol.for('@seedkit/tfjs/state@1');
@@ -79,7 +81,13 @@ export const shared: Shared = (() => {
   const g = globalThis as unknown as Record<symbol, Shared | undefined>;
   let s = g[KEY];
   if (!s) {
-    s = { global: undefined, als: new AsyncLocalStorage<Store>(), stack: [], patched: new WeakSet() };
+    s = {
+      global: undefined,
+      als: new AsyncLocalStorage<Store>(),
+      stack: [],
+      patched: new WeakSet(),
+      undo: [],
+    };
     Object.defineProperty(g, KEY, { value: s, enumerable: false, configurable: false, writable: false });
   }
   return s;

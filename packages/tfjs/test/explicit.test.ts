@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { rootSeed, SeedkitTypeError, SeedkitValueError } from '@seedkit/core';
 import type * as tfNs from '@tensorflow/tfjs';
@@ -36,7 +38,50 @@ describe('seededInitializer', () => {
     expect(hex(layer.getWeights()[0] as tfNs.Tensor)).toBe(a);
   });
 
+  // initializeWeights run with real NumPy 2.4 (committed by @seedkit/numpy-random:
+  // packages/numpy-random/scripts/gen-fixtures-generator.py → fixtures/generator-init.json).
+  const fixture = JSON.parse(
+    readFileSync(new URL('../../numpy-random/fixtures/generator-init.json', import.meta.url), 'utf8'),
+  ) as {
+    cases: {
+      seed: { kind: string; entropy: unknown; spawn_key?: number[] };
+      shape: number[];
+      scheme: string;
+      options?: { fanIn?: number; fanOut?: number };
+      result: { v?: string[]; sha256?: string; head?: string[] };
+    }[];
+  };
+  const f32hex = (v: number) => {
+    const dv = new DataView(new ArrayBuffer(4));
+    dv.setFloat32(0, v);
+    return dv.getUint32(0).toString(16).padStart(8, '0');
+  };
+  const cases = fixture.cases.filter((c) => c.seed.kind === 'ss' && typeof c.seed.entropy === 'string');
+
+  it(`as a tf.js initialiser, bitwise equal to NumPy's initialize_weights (${cases.length} fixture cases)`, () => {
+    expect(cases.length).toBeGreaterThan(20);
+    for (const c of cases) {
+      const seed = rootSeed(BigInt(c.seed.entropy as string));
+      const t = seededInitializer(seed, c.seed.spawn_key ?? [], c.scheme as never, c.options).apply(c.shape);
+      const data = t.dataSync() as Float32Array;
+      const vals = Array.from(data.subarray(0, 16), f32hex);
+      if (c.result.sha256) {
+        expect(
+          createHash('sha256')
+            .update(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+            .digest('hex'),
+        ).toBe(c.result.sha256);
+        expect(vals).toEqual(c.result.head);
+      } else {
+        expect(Array.from(data, f32hex)).toEqual(c.result.v);
+      }
+      expect(t.shape).toEqual(c.shape);
+    }
+  });
+
   it('rejects bad input', () => {
+    expect(() => seededInitializer(5, 'k').apply([2, 2], 'int32')).toThrow(/float32/);
+    expect(() => seededInitializer(5, 'k', 'glorotUniform', { fanIn: -1 })).toThrow(/fanIn/);
     expect(() => seededInitializer(5, ['a', -1])).toThrow(SeedkitValueError);
     expect(() => seededInitializer(5, [{} as never])).toThrow(SeedkitTypeError);
     expect(() => seededInitializer(5, 'k', 'nope' as never)).toThrow(/scheme/);

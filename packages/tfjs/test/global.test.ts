@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { rootSeed, SeedkitTypeError, SeedkitValueError, seedEverything } from '@seedkit/core';
 import * as tfNs from '@tensorflow/tfjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { clearGlobalSeed, getGlobalSeed, setGlobalSeed, withSeed } from '../src/index.ts';
+import { clearGlobalSeed, getGlobalSeed, restoreTfjs, setGlobalSeed, withSeed } from '../src/index.ts';
 
 // The CommonJS module object (what tf.js uses internally); `tfNs` is the ESM namespace, whose bindings Node
 // snapshots when it is first imported — before the patches here, so it holds the original ops.
@@ -247,6 +247,26 @@ describe('seedEverything integration', () => {
     const a = hex(tf.randomUniform([4]));
     setGlobalSeed(rootSeed(77).derive('tfjs'));
     expect(hex(tf.randomUniform([4]))).toBe(a);
+  });
+});
+
+describe('restoreTfjs', () => {
+  it('puts every original function back; setGlobalSeed patches again', () => {
+    setGlobalSeed(1);
+    const patched = tf.randomUniform;
+    const apply = tf.layers.Layer.prototype.apply;
+    expect(patched).not.toBe(tfNs.randomUniform);
+    restoreTfjs();
+    expect(getGlobalSeed()).toBeUndefined();
+    expect(tf.randomUniform).toBe(tfNs.randomUniform);
+    expect(tf.layers.Layer.prototype.apply).not.toBe(apply);
+    const dropout = Object.getPrototypeOf(tf.layers.dropout({ rate: 0.5 }));
+    expect(Object.getOwnPropertySymbols(dropout.call)).toEqual([]);
+    setGlobalSeed(1);
+    const a = hex(tf.randomUniform([3]));
+    setGlobalSeed(1);
+    expect(hex(tf.randomUniform([3]))).toBe(a);
+    expect(tf.randomUniform).not.toBe(tfNs.randomUniform);
   });
 });
 
