@@ -33,9 +33,9 @@ def segment_words(segment):
         h = hashlib.sha256(segment.encode("utf-8")).digest()
         h0, h1, h2 = (int.from_bytes(h[i : i + 4], "big") for i in (0, 4, 8))
         return [0x80000000 | (h0 >> 1), h1, h2]
-    if isinstance(segment, int) and not isinstance(segment, bool):
+    if isinstance(segment, (int, np.integer)) and not isinstance(segment, (bool, np.bool_)):
         if 0 <= segment < 2**31:
-            return [segment]
+            return [int(segment)]
         raise ValueError(f"integer segments must be in [0, 2^31), got {segment}")
     raise TypeError(f"a path segment must be a str or an int, got {segment!r}")
 
