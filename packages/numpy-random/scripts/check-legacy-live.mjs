@@ -20,7 +20,8 @@ for seed in json.loads(sys.stdin.read()):
          'uint16': [str(int(v)) for v in rs.randint(0, 1000, 33, dtype='uint16')],
          'choice': [str(int(v)) for v in rs.choice(100, 10, replace=False)],
          'choiceP': [str(int(v)) for v in rs.choice(5, 9, p=[0.1, 0.2, 0.3, 0.25, 0.15])],
-         'perm': [str(int(v)) for v in rs.permutation(50)], 'bytes': rs.bytes(11).hex(), 'u': h(rs.uniform(-1, 1, 5))}
+         'perm': [str(int(v)) for v in rs.permutation(50)], 'bytes': rs.bytes(11).hex(), 'u': h(rs.uniform(-1, 1, 5)),
+         'exp': h(rs.exponential(2.0, 9))}
     st = rs.get_state()
     r['state'] = [int(st[2]), int(st[3]), h([st[4]])[0], [int(v) for v in st[1][:8]]]
     out.append(r)
@@ -65,6 +66,7 @@ seeds.forEach((seed, i) => {
     perm: strs(rs.permutation(50)),
     bytes: Buffer.from(rs.bytes(11)).toString('hex'),
     u: hex(rs.uniform(-1, 1, 5)),
+    exp: hex(rs.exponential(2.0, 9)),
   };
   const st = rs.getState();
   got.state = [st[2], st[3], hex([st[4]])[0], st[1].slice(0, 8)];
@@ -75,5 +77,5 @@ seeds.forEach((seed, i) => {
     }
   }
 });
-console.log(`legacy live check: ${seeds.length} seeds × 11 calls, ${failures} mismatches`);
+console.log(`legacy live check: ${seeds.length} seeds × 12 calls, ${failures} mismatches`);
 process.exit(failures === 0 ? 0 : 1);

@@ -30,7 +30,7 @@ OUT = os.path.join(os.path.dirname(HERE), 'fixtures')
 
 PY_NAMES = {
     'randomSample': 'random_sample', 'standardNormal': 'standard_normal', 'randomIntegers': 'random_integers',
-    'getState': 'get_state', 'setState': 'set_state', 'ranf': 'random_sample', 'sample': 'random_sample',
+    'getState': 'get_state', 'setState': 'set_state', 'standardExponential': 'standard_exponential', 'ranf': 'random_sample', 'sample': 'random_sample',
 }
 PY_KW = {'replace': 'replace', 'p': 'p', 'dtype': 'dtype', 'size': 'size', 'loc': 'loc', 'scale': 'scale',
          'low': 'low', 'high': 'high'}
@@ -226,6 +226,10 @@ def scenarios():
         op('bytes', 10), op('bytes', 0), op('bytes', 1), op('bytes', 4), op('bytes', 13), op('tomaxint', 5),
         op('tomaxint'), op('randomIntegers', 5, size=3), op('randomIntegers', -3, 3, 7), op('randomIntegers', 4),
         op('digest')]))
+    out.append(run_scenario('exponential', 77, [
+        op('standardExponential', 5), op('standardExponential'), op('exponential', 2.0, 7), op('exponential'),
+        op('exponential', 0.0, 2), op('randn', 1), op('exponential', 3.5, [2, 2]), op('standardExponential', 3001),
+        op('exponential', size=4), op('digest')]))
     out.append(run_scenario('large sizes', 2024, [
         op('rand', 100000), op('digest'), op('randn', 100001), op('digest'), op('randint', 0, 1000, 100000),
         op('digest')]))
@@ -283,6 +287,7 @@ def errors():
         ('normal', [0, -1], lambda: rs().normal(0, -1)),
         ('normal', [0, -0.0], lambda: rs().normal(0, -0.0)),
         ('uniform', [0, float('inf')], lambda: rs().uniform(0, float('inf'))),
+        ('exponential', [-1.0], lambda: rs().exponential(-1.0)),
         ('uniform', [-1e308, 1e308], lambda: rs().uniform(-1e308, 1e308)),
         ('rand', [-1], lambda: rs().rand(-1)),
         ('randn', [2, -1], lambda: rs().randn(2, -1)),

@@ -33,6 +33,7 @@ export type { NumpyRandomModule } from './random.js';
 export { random } from './random.js';
 export type {
   ChoiceOptions,
+  ExponentialOptions,
   IntArray,
   IntLike,
   LegacySeed,

@@ -15,6 +15,7 @@ import {
 } from './distributions/bounded.js';
 import { randomInterval, shuffleInPlace } from './distributions/interval.js';
 import { checkProbabilities, normalizedCdf, searchsortedRight } from './legacy/choice.js';
+import { legacyExponentialFill, legacyStandardExponential } from './legacy/exponential.js';
 import { type GaussCache, legacyGauss, legacyGaussFill } from './legacy/gauss.js';
 import {
   type IntDtype,
@@ -73,6 +74,10 @@ export interface SizeOptions {
 }
 export interface NormalOptions {
   loc?: number;
+  scale?: number;
+  size?: Size | null;
+}
+export interface ExponentialOptions {
   scale?: number;
   size?: Size | null;
 }
@@ -378,6 +383,42 @@ export class RandomState {
     const out = new Float64Array(shapeSize(shape));
     legacyGaussFill(this.#bitGenerator, this.#gauss, out);
     for (let i = 0; i < out.length; i++) out[i] = mu + sigma * out[i]!;
+    return withShape(out, shape);
+  }
+
+  // ---------------------------------------------------------------- exponential
+
+  /** `standard_exponential(size=None)`: legacy inversion `-log(1 - U)` (exact glibc `log`). */
+  standardExponential(): number;
+  standardExponential(size: Size | SizeOptions): Shaped<Float64Array>;
+  standardExponential(size?: Size | null | SizeOptions): number | Shaped<Float64Array>;
+  standardExponential(size?: Size | null | SizeOptions): number | Shaped<Float64Array> {
+    const shape = normalizeSize(resolveArgs('standard_exponential', ['size'], [size]).size);
+    if (shape === null) return legacyStandardExponential(this.#bitGenerator);
+    const out = new Float64Array(shapeSize(shape));
+    legacyExponentialFill(this.#bitGenerator, out, 1);
+    return withShape(out, shape);
+  }
+
+  /** `exponential(scale=1.0, size=None)`: `scale · standard_exponential()`; `scale < 0` (or -0.0) is an error. */
+  exponential(): number;
+  exponential(scale?: number | ExponentialOptions, size?: null | ExponentialOptions): number;
+  exponential(scale: number | undefined, size: Size | ExponentialOptions): Shaped<Float64Array>;
+  exponential(
+    scale?: number | ExponentialOptions,
+    size?: Size | null | ExponentialOptions,
+  ): number | Shaped<Float64Array>;
+  exponential(
+    scale?: number | ExponentialOptions,
+    size?: Size | null | ExponentialOptions,
+  ): number | Shaped<Float64Array> {
+    const a = resolveArgs('exponential', ['scale', 'size'], [scale, size]);
+    const s = a.scale === undefined ? 1.0 : toFloat(a.scale, 'scale');
+    if (s < 0 || Object.is(s, -0)) throw new SeedkitValueError('scale < 0');
+    const shape = normalizeSize(a.size);
+    if (shape === null) return s * legacyStandardExponential(this.#bitGenerator);
+    const out = new Float64Array(shapeSize(shape));
+    legacyExponentialFill(this.#bitGenerator, out, s);
     return withShape(out, shape);
   }
 

@@ -37,6 +37,8 @@ export interface NumpyRandomModule {
   uniform: RandomState['uniform'];
   standardNormal: RandomState['standardNormal'];
   normal: RandomState['normal'];
+  standardExponential: RandomState['standardExponential'];
+  exponential: RandomState['exponential'];
   choice: RandomState['choice'];
   shuffle: RandomState['shuffle'];
   permutation: RandomState['permutation'];
@@ -85,6 +87,8 @@ export const random: NumpyRandomModule = {
   uniform: bound('uniform') as RandomState['uniform'],
   standardNormal: bound('standardNormal') as RandomState['standardNormal'],
   normal: bound('normal') as RandomState['normal'],
+  standardExponential: bound('standardExponential') as RandomState['standardExponential'],
+  exponential: bound('exponential') as RandomState['exponential'],
   choice: bound('choice') as RandomState['choice'],
   shuffle: bound('shuffle') as RandomState['shuffle'],
   permutation: bound('permutation') as RandomState['permutation'],
