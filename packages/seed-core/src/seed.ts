@@ -97,6 +97,7 @@ export class Seed {
   #path: readonly PathSegment[] | undefined;
   #key: readonly number[] | undefined;
   #seq: SeedSequence | undefined;
+  #spawned = 0;
 
   /** @internal Use {@link rootSeed} and {@link Seed.derive}. */
   constructor(token: typeof INTERNAL, info: RootInfo, parent: Seed | null, segments: readonly PathSegment[]) {
@@ -198,6 +199,32 @@ export class Seed {
   generateState(nWords: number, dtype: 'uint32' | 'uint64'): Uint32Array | BigUint64Array;
   generateState(nWords: number, dtype: 'uint32' | 'uint64' = 'uint32'): Uint32Array | BigUint64Array {
     return this.#sequence().generateState(nWords, dtype);
+  }
+
+  /**
+   * NumPy's `spawn(n)`: the next `n` integer children, `derive(k)` for `k = nChildrenSpawned …`, so a Seed can
+   * be used wherever a spawnable SeedSequence is (e.g. `BitGenerator.spawn`). Only `spawn` reads this counter;
+   * `derive` never depends on it.
+   */
+  spawn(n: number): Seed[] {
+    if (typeof n !== 'number' || !Number.isSafeInteger(n)) {
+      throw new SeedkitTypeError(`n: expected a non-negative integer, got ${describe(n)}`);
+    }
+    if (n < 0) throw new SeedkitValueError(`n: expected a non-negative integer, got ${n}`);
+    if (this.#spawned + n > 0x80000000) {
+      throw new SeedkitValueError(
+        `n: spawning past child 2^31 - 1 is not supported (integer segments are < 2^31)`,
+      );
+    }
+    const out: Seed[] = [];
+    for (let k = 0; k < n; k++) out.push(this.derive(this.#spawned + k));
+    this.#spawned += n;
+    return out;
+  }
+
+  /** How many children {@link spawn} has handed out. */
+  get nChildrenSpawned(): number {
+    return this.#spawned;
   }
 
   /** The first 32-bit word of `generateState`, as a number in [0, 2^32). */

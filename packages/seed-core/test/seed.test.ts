@@ -191,3 +191,21 @@ describe("NumPy's padding rule", () => {
     );
   });
 });
+
+describe('Seed.spawn (NumPy ISpawnableSeedSequence)', () => {
+  it('hands out derive(k) for the next indices, like SeedSequence.spawn', () => {
+    const s = rootSeed(42).derive('m');
+    const ss = s.sequence;
+    const a = s.spawn(2);
+    const b = s.spawn(3);
+    const want = [...ss.spawn(2), ...ss.spawn(3)];
+    expect(s.nChildrenSpawned).toBe(5);
+    [...a, ...b].forEach((c, i) => {
+      expect(words(c)).toEqual(words(want[i]!));
+      expect(c.path).toEqual(['m', i]);
+    });
+    expect(words(s.derive(1))).toEqual(words(a[1]!)); // derive ignores the counter
+    expect(() => s.spawn(-1)).toThrow(SeedkitValueError);
+    expect(() => s.spawn(1.5)).toThrow(SeedkitTypeError);
+  });
+});
