@@ -6,6 +6,7 @@
  */
 import { describeValue, SeedkitTypeError } from '@seedkit/core';
 import { BitGenerator64 } from './bitgen64.js';
+import { PCG_KERNEL_CHUNK, pcgKernel } from './pcg64-wasm.js';
 import {
   bigToLimbs,
   checkCount,
@@ -22,6 +23,8 @@ import {
 } from './seeding.js';
 
 const MASK128 = (1n << 128n) - 1n;
+/** Outputs generated ahead per refill of PCG64's raw buffer. */
+const RAW_CHUNK = 256;
 /** PCG64's 128-bit multiplier. */
 export const PCG_DEFAULT_MULTIPLIER_128 = 0x2360ed051fc65da44385df649fccf645n;
 /** PCG64DXSM's 64-bit "cheap multiplier". */
@@ -156,8 +159,63 @@ export class PCG64 extends PCG64Base {
     return new PCG64(ss);
   }
 
-  /** One 64-bit output: step the LCG, then XSL-RR. Returns the high 32 bits; low 32 bits in `lo`. */
+  /** Buffered raw outputs raw[pos..end) (lo, hi pairs), generated ahead in chunks; `st` is the state after them. */
+  private readonly raw: Uint32Array = new Uint32Array(2 * RAW_CHUNK);
+  private pos = 0;
+  private end = 0;
+
+  /** One 64-bit output (step the LCG, then XSL-RR). Returns the high 32 bits; low 32 bits in `lo`. */
   nextUint64(): number {
+    let p = this.pos;
+    if (p === this.end) {
+      this.refill();
+      p = 0;
+    }
+    this.pos = p + 1;
+    this.w[0] = this.raw[2 * p]!;
+    return this.raw[2 * p + 1]!;
+  }
+
+  /** Generates the next RAW_CHUNK outputs into the buffer (WebAssembly kernel, else TypeScript). */
+  private refill(): void {
+    const k = pcgKernel();
+    const raw = this.raw;
+    if (k !== null) {
+      k.state.set(this.st);
+      k.fillRaw(RAW_CHUNK);
+      raw.set(k.raw.subarray(0, 2 * RAW_CHUNK));
+      this.st.set(k.state.subarray(0, 4));
+    } else {
+      for (let i = 0; i < RAW_CHUNK; i++) {
+        raw[2 * i + 1] = this.step();
+        raw[2 * i] = this.w[0]!;
+      }
+    }
+    this.pos = 0;
+    this.end = RAW_CHUNK;
+  }
+
+  /** The true state: `st` rewound over the buffered, unconsumed outputs. */
+  protected override getStateBig(): bigint {
+    const s = super.getStateBig();
+    const unused = this.end - this.pos;
+    if (unused === 0) return s;
+    return advanceLcg128(
+      s,
+      BigInt.asUintN(128, -BigInt(unused)),
+      PCG_DEFAULT_MULTIPLIER_128,
+      this.getIncBig(),
+    );
+  }
+
+  protected override setRaw(state: bigint, inc: bigint): void {
+    super.setRaw(state, inc);
+    this.pos = 0;
+    this.end = 0;
+  }
+
+  /** One LCG step + XSL-RR on `st` in TypeScript (returns hi, lo in w[0]). */
+  private step(): number {
     const st = this.st;
     const s0 = st[0]!;
     const s1 = st[1]!;
@@ -210,8 +268,33 @@ export class PCG64 extends PCG64Base {
     return ((h >>> r) | ((l << (31 - r)) << 1)) >>> 0;
   }
 
-  /** `random(size)` fast path: the same step and output with the state in locals. */
+  /** `random(size)`: buffered outputs first, then the WebAssembly kernel (or the TypeScript loop). */
   override fillDouble(out: Float64Array, start = 0, end: number = out.length): void {
+    let i = start;
+    const raw = this.raw;
+    while (i < end && this.pos < this.end) {
+      const p = this.pos++;
+      out[i++] = (raw[2 * p + 1]! * 2097152 + (raw[2 * p]! >>> 11)) * 1.1102230246251565e-16;
+    }
+    if (i === end) return;
+    const k = end - i >= 64 ? pcgKernel() : null;
+    if (k === null) {
+      this.fillDoubleTs(out, i, end);
+      return;
+    }
+    const st = this.st;
+    while (i < end) {
+      const n = Math.min(PCG_KERNEL_CHUNK, end - i);
+      k.state.set(st);
+      k.fillDouble(n);
+      out.set(k.out.subarray(0, n), i);
+      st.set(k.state.subarray(0, 4));
+      i += n;
+    }
+  }
+
+  /** The TypeScript `next_double` loop with the state in locals (buffer must be empty). */
+  private fillDoubleTs(out: Float64Array, start: number, end: number): void {
     const st = this.st;
     let s0 = st[0]!;
     let s1 = st[1]!;
