@@ -1,4 +1,4 @@
-import { SeedSequence } from '@seedkit/core';
+import { rootSeed, SeedSequence } from '@seedkit/core';
 import { describe, expect, it } from 'vitest';
 import { MT19937 } from '../src/bitgen/mt19937.js';
 import { KERNEL_CHUNK, mtKernel, setMTKernelEnabled } from '../src/bitgen/mt19937-wasm.js';
@@ -53,6 +53,16 @@ describe(`MT19937 against NumPy ${fx.numpy}`, () => {
       expect(raws(bg, g.raw.length)).toEqual(g.raw);
     });
   }
+
+  it('accepts a core Seed (seeded through its SeedSequence) and spawns from it', () => {
+    const seed = rootSeed(42).derive('numpy', 'mt');
+    const same = new SeedSequence(seed.entropy as bigint, {
+      spawnKey: seed.spawnKey,
+      poolSize: seed.poolSize,
+    });
+    expect(raws(new MT19937(seed), 700)).toEqual(raws(new MT19937(same), 700));
+    expect(raws(new MT19937(seed).spawn(1)[0]!, 5)).toEqual(raws(new MT19937(same).spawn(1)[0]!, 5));
+  });
 
   it('accepts a core SeedSequence and the same entropy given directly', () => {
     expect(raws(new MT19937(new SeedSequence(42)), 5)).toEqual(raws(new MT19937(42), 5));
