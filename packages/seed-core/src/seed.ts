@@ -82,9 +82,9 @@ function hex8(w: number): string {
 }
 
 /**
- * One seed of the protocol: a root entropy plus a derivation path. Immutable; equal root + path always gives
- * the same words, whatever order seeds were created in. It is a NumPy "ISeedSequence" (has `generateState`)
- * and equals `SeedSequence(rootEntropy, { spawnKey: seed.spawnKey })`.
+ * One seed of the protocol: a root entropy plus a derivation path. Immutable (but for the {@link Seed.spawn}
+ * counter); equal root + path always gives the same words, whatever order seeds were created in. It is a NumPy
+ * "ISeedSequence" (has `generateState`) and equals `SeedSequence(rootEntropy, { spawnKey: seed.spawnKey })`.
  */
 export class Seed {
   /** The root this seed was derived from (itself for a root). */
