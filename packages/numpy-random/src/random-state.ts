@@ -586,7 +586,7 @@ export class RandomState {
     if (typeof x === 'number' || typeof x === 'bigint') {
       if (typeof x === 'number' && !Number.isInteger(x))
         throw new SeedkitValueError('x must be an integer or at least 1-dimensional');
-      const n = Math.max(Number(x), 0);
+      const n = shapeSize([Math.max(Number(x), 0)]);
       const out = new BigInt64Array(n);
       const idx = this.#permutedIndices(n);
       for (let i = 0; i < n; i++) out[i] = BigInt(idx[i]!);
