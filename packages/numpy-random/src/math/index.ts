@@ -26,9 +26,10 @@ function num(name: string, arg: string, x: unknown): void {
 }
 
 /**
- * Fused multiply-add `a·b + c` with a single rounding (round to nearest, ties to even), like C `fma`.
- * Exact for all inputs incl. subnormal results, overflow, infinities and NaN; checked against exact BigInt
- * arithmetic in the unit tests.
+ * Fused multiply-add `a·b + c` with a single rounding (round to nearest, ties to even), like C99 `fma`.
+ * Exact for all inputs incl. subnormal results, overflow, infinities and NaN. Checked: 0 mismatches against
+ * glibc 2.36 `fma` (hardware FMA) on 1,000,000 random triples, and against exact BigInt arithmetic on
+ * 100,000 triples plus specials (unit test). Known deviations: none found (NaN payloads aside).
  */
 export function fma(a: number, b: number, c: number): number {
   if (typeof a !== 'number') num('fma', 'a', a);
@@ -41,6 +42,7 @@ export function fma(a: number, b: number, c: number): number {
  * float32 natural logarithm, glibc 2.36 `logf` (`__logf_fma`, `e_logf.c` built with `-mfma -mavx2`).
  * Checked: 0 mismatches against glibc on 1,000,000 random inputs (whole float32 range, (0, 1], near 1,
  * subnormals, specials) and exhaustively on TF's Box–Muller domain `max(k/2^23, fround(1e-7))`.
+ * Known deviations: none found; NaN results carry no particular sign/payload bits.
  */
 export function logf(x: number): number {
   if (typeof x !== 'number') num('logf', 'x', x);
@@ -49,6 +51,7 @@ export function logf(x: number): number {
 
 /**
  * float32 sine, glibc 2.36 `sinf` (`__sinf_fma`). Checked on 1,000,000 inputs against glibc: 0 mismatches.
+ * Known deviations: none found; NaN results carry no particular sign/payload bits.
  */
 export function sinf(x: number): number {
   if (typeof x !== 'number') num('sinf', 'x', x);
@@ -57,6 +60,7 @@ export function sinf(x: number): number {
 
 /**
  * float32 cosine, glibc 2.36 `cosf` (`__cosf_fma`). Checked on 1,000,000 inputs against glibc: 0 mismatches.
+ * Known deviations: none found; NaN results carry no particular sign/payload bits.
  */
 export function cosf(x: number): number {
   if (typeof x !== 'number') num('cosf', 'x', x);
@@ -68,6 +72,7 @@ export function cosf(x: number): number {
  * Box–Muller. Writes `out[0] = sin x`, `out[1] = cos x` and returns `out`; without `out` a new
  * `[sin, cos]` array is returned (pass `out` in hot loops to avoid the allocation).
  * Checked on 1,000,000 random inputs and exhaustively on TF's domain `fround(2π·k/2^23)`: 0 mismatches.
+ * Known deviations: none found; NaN results carry no particular sign/payload bits.
  */
 export function sincosf<T extends { [i: number]: number } = [number, number]>(x: number, out?: T): T {
   if (typeof x !== 'number') num('sincosf', 'x', x);
@@ -86,6 +91,7 @@ export function sincosf<T extends { [i: number]: number } = [number, number]>(x:
  * with `-mfma -mavx2`). NumPy's legacy `gauss`/`standard_exponential` call it on every sample.
  * Checked: 0 mismatches against glibc on 1,000,000 random inputs ((0, 1], all finite doubles, near 1,
  * subnormals, specials).
+ * Known deviations: none found; NaN results carry no particular sign/payload bits.
  */
 export function log(x: number): number {
   if (typeof x !== 'number') num('log', 'x', x);
@@ -97,6 +103,7 @@ export function log(x: number): number {
  * `-mfma -mavx2`). Used by NumPy's ziggurat wedge test and many samplers.
  * Checked: 0 mismatches against glibc on 1,000,000 random inputs (whole finite range, [−745, 745], tiny,
  * near the overflow and subnormal thresholds, specials).
+ * Known deviations: none found; NaN results carry no particular sign/payload bits.
  */
 export function exp(x: number): number {
   if (typeof x !== 'number') num('exp', 'x', x);
@@ -106,6 +113,7 @@ export function exp(x: number): number {
 /**
  * `log(1 + x)`, glibc 2.36 `log1p` (`s_log1p.c`, fdlibm algorithm; x86-64 has no FMA variant).
  * Used by NumPy's ziggurat tails. Checked: 0 mismatches against glibc on 1,000,000 random inputs.
+ * Known deviations: none found; NaN results carry no particular sign/payload bits.
  */
 export function log1p(x: number): number {
   if (typeof x !== 'number') num('log1p', 'x', x);
@@ -115,6 +123,7 @@ export function log1p(x: number): number {
 /**
  * `exp(x) − 1`, glibc 2.36 `expm1` (`s_expm1.c`, fdlibm algorithm; x86-64 has no FMA variant).
  * Checked: 0 mismatches against glibc on 1,000,000 random inputs.
+ * Known deviations: none found; NaN results carry no particular sign/payload bits.
  */
 export function expm1(x: number): number {
   if (typeof x !== 'number') num('expm1', 'x', x);
@@ -126,6 +135,7 @@ export function expm1(x: number): number {
  * with `-mfma -mavx2`). Special values follow C99 (`pow(x, ±0) = 1`, `pow(1, y) = 1`, negative x with
  * non-integer y → NaN, …). Checked: 0 mismatches against glibc on 1,000,000 random (x, y) pairs (samplers'
  * `u^(1/a)`, wide exponent ranges, negative x with integer y, near-1 bases with large y, specials grid).
+ * Known deviations: none found; NaN results carry no particular sign/payload bits.
  */
 export function pow(x: number, y: number): number {
   if (typeof x !== 'number') num('pow', 'x', x);
@@ -137,6 +147,7 @@ export function pow(x: number, y: number): number {
  * Sine, glibc 2.36 `sin` as selected on x86-64 FMA CPUs (`__sin_fma`, `s_sin.c` built with `-mfma -mavx2`;
  * huge arguments via the non-FMA `__branred`). Checked: 0 mismatches against glibc on 1,000,000 random
  * inputs (2π·(0, 1], [−10, 10], tiny, up to 1e5, exponent-uniform up to 2^1024, specials).
+ * Known deviations: none found; NaN results carry no particular sign/payload bits.
  */
 export function sin(x: number): number {
   if (typeof x !== 'number') num('sin', 'x', x);
@@ -146,6 +157,7 @@ export function sin(x: number): number {
 /**
  * Cosine, glibc 2.36 `cos` as selected on x86-64 FMA CPUs (`__cos_fma`). Checked like `sin`: 0 mismatches
  * against glibc on 1,000,000 random inputs.
+ * Known deviations: none found; NaN results carry no particular sign/payload bits.
  */
 export function cos(x: number): number {
   if (typeof x !== 'number') num('cos', 'x', x);
@@ -157,6 +169,7 @@ export function cos(x: number): number {
  * `-mfma -mavx2`). Used by NumPy's von Mises sampler. |x| > 1 gives NaN.
  * Checked: 0 mismatches against glibc on 1,000,000 random inputs (all of [−1, 1] and its sub-ranges, near
  * ±1, tiny, out-of-domain, specials).
+ * Known deviations: none found; NaN results carry no particular sign/payload bits.
  */
 export function acos(x: number): number {
   if (typeof x !== 'number') num('acos', 'x', x);
@@ -166,6 +179,7 @@ export function acos(x: number): number {
 /**
  * Arc sine, glibc 2.36 `asin` as selected on x86-64 FMA CPUs (`__ieee754_asin_fma`). |x| > 1 gives NaN.
  * Checked: 0 mismatches against glibc on 1,000,000 random inputs.
+ * Known deviations: none found; NaN results carry no particular sign/payload bits.
  */
 export function asin(x: number): number {
   if (typeof x !== 'number') num('asin', 'x', x);
@@ -176,6 +190,7 @@ export function asin(x: number): number {
  * Arc tangent, glibc 2.36 `atan` as selected on x86-64 FMA CPUs (`__atan_fma`, `s_atan.c` built with
  * `-mfma -mavx2`). Checked: 0 mismatches against glibc on 1,000,000 random inputs (all finite doubles,
  * each branch's range, specials).
+ * Known deviations: none found; NaN results carry no particular sign/payload bits.
  */
 export function atan(x: number): number {
   if (typeof x !== 'number') num('atan', 'x', x);
@@ -185,6 +200,7 @@ export function atan(x: number): number {
 /**
  * Tangent, glibc 2.36 `tan` as selected on x86-64 FMA CPUs (`__tan_fma`, `s_tan.c` built with
  * `-mfma -mavx2`). Checked: 0 mismatches against glibc on 1,000,000 random inputs.
+ * Known deviations: none found; NaN results carry no particular sign/payload bits.
  */
 export function tan(x: number): number {
   if (typeof x !== 'number') num('tan', 'x', x);
@@ -195,6 +211,7 @@ export function tan(x: number): number {
  * float32 `log(1 + x)`, glibc 2.36 `log1pf` (`s_log1pf.c`, fdlibm; no FMA variant on x86-64), as NumPy's
  * float32 ziggurat tail calls it. The argument is rounded to float32 first. Checked: 0 mismatches against
  * glibc on 1,000,000 random inputs.
+ * Known deviations: none found; NaN results carry no particular sign/payload bits.
  */
 export function log1pf(x: number): number {
   if (typeof x !== 'number') num('log1pf', 'x', x);
@@ -205,6 +222,7 @@ export function log1pf(x: number): number {
  * Arc tangent of y/x in (−π, π], glibc 2.36 `atan2` as selected on x86-64 FMA CPUs
  * (`__ieee754_atan2_fma`, `e_atan2.c` built with `-mfma -mavx2`). Argument order as in C: `atan2(y, x)`.
  * Checked: 0 mismatches against glibc on 1,000,000 random (y, x) pairs.
+ * Known deviations: none found; NaN results carry no particular sign/payload bits.
  */
 export function atan2(y: number, x: number): number {
   if (typeof y !== 'number') num('atan2', 'y', y);
