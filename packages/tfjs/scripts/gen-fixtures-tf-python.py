@@ -463,7 +463,32 @@ def error_cases():
     return out
 
 
-if __name__ == "__main__":
+def live():
+    """`--live`: read a JSON list of calls on stdin (made by test/tf-python-live.test.ts), answer on stdout."""
+    spec = json.load(sys.stdin)
+    out = []
+    for c in spec:
+        if c["kind"] == "stateless":
+            kw = {k: (int(v) if k in ("minval", "maxval") and isinstance(v, str) else v)
+                  for k, v in c["kwargs"].items()}
+            r = STATELESS_FN[c["fn"]](c["shape"], seed=[int(c["seed"][0]), int(c["seed"][1])], **tf_kwargs(kw))
+            out.append(enc(r))
+        elif c["kind"] == "keras":
+            init = getattr(keras.initializers, c["init"])(seed=int(c["seed"]))
+            out.append(enc(init(tuple(c["shape"]))))
+        elif c["kind"] == "stateful":
+            out.append(run_steps(c["steps"]))
+        elif c["kind"] == "shuffle":
+            tf.random.set_seed(None)
+            ds = tf.data.Dataset.range(c["n"]).shuffle(c["buffer"], seed=int(c["seed"]),
+                                                        reshuffle_each_iteration=c["reshuffle"])
+            out.append(epochs(ds, c["epochs"]))
+    json.dump(out, sys.stdout)
+
+
+if __name__ == "__main__" and "--live" in sys.argv:
+    live()
+elif __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     meta = {"tensorflow": tf.__version__, "keras": keras.__version__, "numpy": np.__version__,
             "generator": "scripts/gen-fixtures-tf-python.py"}
