@@ -128,6 +128,50 @@ function decodeTensor(t: EncodedTensor, where: string): FloatArray {
   return arr;
 }
 
+function copyRows32(
+  src: Float32Array,
+  out: Float32Array,
+  row: number,
+  idx: Uint32Array,
+  start: number,
+  count: number,
+) {
+  for (let i = 0; i < count; i++) {
+    const r = (idx[start + i] as number) * row;
+    out.set(src.subarray(r, r + row), i * row);
+  }
+}
+function copyRows64(
+  src: Float64Array,
+  out: Float64Array,
+  row: number,
+  idx: Uint32Array,
+  start: number,
+  count: number,
+) {
+  for (let i = 0; i < count; i++) {
+    const r = (idx[start + i] as number) * row;
+    out.set(src.subarray(r, r + row), i * row);
+  }
+}
+function copyRowsI64(
+  src: BigInt64Array,
+  out: BigInt64Array,
+  row: number,
+  idx: Uint32Array,
+  start: number,
+  count: number,
+) {
+  if (row === 1) {
+    for (let i = 0; i < count; i++) out[i] = src[idx[start + i] as number] as bigint;
+    return;
+  }
+  for (let i = 0; i < count; i++) {
+    const r = (idx[start + i] as number) * row;
+    out.set(src.subarray(r, r + row), i * row);
+  }
+}
+
 function optimizerKey(o: OptimizerSpec): string {
   return JSON.stringify(o, (_, v) => (typeof v === 'function' ? 'fn' : v));
 }
@@ -401,10 +445,10 @@ export class Trainer {
       ) as typeof src;
       this.buffers.set(key, out);
     }
-    for (let i = 0; i < count; i++) {
-      const r = idx[start + i] as number;
-      (out as Float32Array).set((src as Float32Array).subarray(r * row, (r + 1) * row), i * row);
-    }
+    // One monomorphic copy loop per element type keeps this off the profile.
+    if (src instanceof Float32Array) copyRows32(src, out as Float32Array, row, idx, start, count);
+    else if (src instanceof Float64Array) copyRows64(src, out as Float64Array, row, idx, start, count);
+    else copyRowsI64(src, out as BigInt64Array, row, idx, start, count);
     return out;
   }
 
