@@ -123,6 +123,10 @@ case(
     attrs={},
 )
 
+case('Neg', 'Neg', [(3, 4)], lambda a: -a)
+case('Exp', 'Exp', [(3, 4)], torch.exp)
+case('Log', 'Log', [(3, 4)], torch.log, ranges={0: (0.5, 2.0)})
+
 # --- Conv (ONNX Runtime's CPU Conv is float32-only): float32-representable inputs, torch in float64 ----------
 conv_cases = []
 for strides, pads, dilations, bias in [([1, 1], [0, 0, 0, 0], [1, 1], True), ([2, 1], [1, 0, 1, 1], [1, 2], True), ([2, 2], [1, 1, 0, 0], [1, 1], False)]:
