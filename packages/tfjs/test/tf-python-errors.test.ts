@@ -117,5 +117,9 @@ describe('bad input is rejected as TF / Keras reject it (classes from the Python
     expect(() => random.setSeed(1.5)).toThrow(SeedkitTypeError);
     expect(() => random.uniformValues([2.5])).toThrow(SeedkitTypeError);
     expect(() => random.uniformValues([2], { seed: 2 ** 60 })).toThrow(/MAX_SAFE_INTEGER/);
+    expect(() => new keras.initializers.RandomUniform({ minval: 'a' as Any })).toThrow(/minval/);
+    expect(() => new keras.initializers.RandomNormal({ stddev: null as Any, seed: 1 })).not.toThrow();
+    expect(() => keras.random.uniformValues([2], { maxval: 'x' as Any, seed: 1 })).toThrow(SeedkitTypeError);
+    expect(() => random.statelessNormalValues([2], [1, 2], { mean: 'x' as Any })).toThrow(/mean/);
   });
 });

@@ -7,7 +7,7 @@
 
 import { describeValue } from '@seedkit/core';
 import * as tf from '@tensorflow/tfjs';
-import { checkShape, SeedkitTypeError, SeedkitValueError } from './errors.js';
+import { checkShape, SeedkitTypeError, SeedkitValueError, toFloat } from './errors.js';
 import type { KerasSeed } from './keras-random.js';
 import {
   kerasInt,
@@ -124,8 +124,8 @@ abstract class NormalInitializer extends RandomInitializer {
   protected abstract readonly truncated: boolean;
   constructor(args: RandomNormalArgs = {}) {
     super(args);
-    this.mean = args.mean ?? 0;
-    this.stddev = args.stddev ?? 0.05;
+    this.mean = toFloat(args.mean ?? 0, 'mean');
+    this.stddev = toFloat(args.stddev ?? 0.05, 'stddev');
   }
   applyValues(shape: readonly number[], dtype?: InitializerDType): Float32Array | Float64Array {
     const opts = { mean: this.mean, stddev: this.stddev, dtype: checkDType(dtype, ['float32', 'float64']) };
@@ -163,8 +163,8 @@ export class RandomUniform extends RandomInitializer {
   readonly maxval: number;
   constructor(args: RandomUniformArgs = {}) {
     super(args);
-    this.minval = args.minval ?? -0.05;
-    this.maxval = args.maxval ?? 0.05;
+    this.minval = toFloat(args.minval ?? -0.05, 'minval');
+    this.maxval = toFloat(args.maxval ?? 0.05, 'maxval');
   }
   applyValues(shape: readonly number[], dtype?: InitializerDType): Float32Array | Float64Array {
     const d = checkDType(dtype, ['float32', 'float64']);

@@ -5,7 +5,7 @@
 
 import { describeValue } from '@seedkit/core';
 import * as tf from '@tensorflow/tfjs';
-import { checkShape, SeedkitTypeError, SeedkitValueError, toInt64 } from './errors.js';
+import { checkShape, SeedkitTypeError, SeedkitValueError, toFloat, toInt64 } from './errors.js';
 import type { IntLike } from './random.js';
 import { statelessNormalValues, statelessTruncatedNormalValues, statelessUniformValues } from './random.js';
 import { pythonRandom } from './state.js';
@@ -127,8 +127,8 @@ export function uniformValues(
   const seed = castSeed(drawSeed(options.seed));
   // `tf.cast(minval, dtype)` converts the Python float to a float32 tensor first, also for float64.
   return statelessUniformValues(shape, seed, {
-    minval: Math.fround(options.minval ?? 0),
-    maxval: Math.fround(options.maxval ?? 1),
+    minval: Math.fround(toFloat(options.minval ?? 0, 'minval')),
+    maxval: Math.fround(toFloat(options.maxval ?? 1, 'maxval')),
     dtype,
   });
 }
