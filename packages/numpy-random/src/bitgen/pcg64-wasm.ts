@@ -11,6 +11,8 @@ export interface PCGKernel {
   state: Uint32Array;
   /** `fillRaw(n)` output: n u64 as (lo, hi) 32-bit pairs. */
   raw: Uint32Array;
+  /** The first {@link PCG_RAW_CHUNK} outputs of `raw` (a fixed view, so refills allocate nothing). */
+  rawChunk: Uint32Array;
   /** `fillDouble(n)` output. */
   out: Float64Array;
   fillRaw(n: number): void;
@@ -19,6 +21,8 @@ export interface PCGKernel {
 
 /** Maximum draws per kernel call. */
 export const PCG_KERNEL_CHUNK = 8192;
+/** Draws generated ahead per refill of a PCG64's raw buffer. */
+export const PCG_RAW_CHUNK = 1024;
 
 let kernel: PCGKernel | null | undefined;
 let enabled = true;
@@ -41,6 +45,7 @@ function instantiate(): PCGKernel | null {
     return {
       state: new Uint32Array(buf, 0, 8),
       raw: new Uint32Array(buf, 64, 2 * PCG_KERNEL_CHUNK),
+      rawChunk: new Uint32Array(buf, 64, 2 * PCG_RAW_CHUNK),
       out: new Float64Array(buf, 64, PCG_KERNEL_CHUNK),
       fillRaw: ex.fill_raw,
       fillDouble: ex.fill_double,

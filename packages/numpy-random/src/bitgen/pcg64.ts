@@ -6,7 +6,7 @@
  */
 import { describeValue, SeedkitTypeError } from '@seedkit/core';
 import { BitGenerator64 } from './bitgen64.js';
-import { PCG_KERNEL_CHUNK, pcgKernel } from './pcg64-wasm.js';
+import { PCG_KERNEL_CHUNK, PCG_RAW_CHUNK, pcgKernel } from './pcg64-wasm.js';
 import {
   bigToLimbs,
   checkCount,
@@ -24,7 +24,7 @@ import {
 
 const MASK128 = (1n << 128n) - 1n;
 /** Outputs generated ahead per refill of PCG64's raw buffer. */
-const RAW_CHUNK = 256;
+const RAW_CHUNK = PCG_RAW_CHUNK;
 /** PCG64's 128-bit multiplier. */
 export const PCG_DEFAULT_MULTIPLIER_128 = 0x2360ed051fc65da44385df649fccf645n;
 /** PCG64DXSM's 64-bit "cheap multiplier". */
@@ -181,10 +181,15 @@ export class PCG64 extends PCG64Base {
     const k = pcgKernel();
     const raw = this.raw;
     if (k !== null) {
-      k.state.set(this.st);
+      const st = this.st;
+      const ks = k.state;
+      ks.set(st);
       k.fillRaw(RAW_CHUNK);
-      raw.set(k.raw.subarray(0, 2 * RAW_CHUNK));
-      this.st.set(k.state.subarray(0, 4));
+      raw.set(k.rawChunk);
+      st[0] = ks[0]!;
+      st[1] = ks[1]!;
+      st[2] = ks[2]!;
+      st[3] = ks[3]!;
     } else {
       for (let i = 0; i < RAW_CHUNK; i++) {
         raw[2 * i + 1] = this.step();

@@ -315,15 +315,21 @@ export function fillBounded64(
     } else {
       const excl = r + 1;
       const thr = (4294967296 - excl) % excl;
+      if (le && oh === 0 && ol + r < 4294967296 && excl <= 2097152) {
+        // common case (small non-negative range): the high words are 0
+        for (let i = start; i < end; i++) {
+          let x = bg.nextUint32();
+          while (Math.imul(x, excl) >>> 0 < thr) x = bg.nextUint32();
+          view[2 * i] = ol + Math.floor(x * excl * 2.3283064365386963e-10);
+          view[2 * i + 1] = 0;
+        }
+        return;
+      }
       const small = excl <= 2097152;
       for (let i = start; i < end; i++) {
         let x = bg.nextUint32();
         while (Math.imul(x, excl) >>> 0 < thr) x = bg.nextUint32();
-        const v = small ? Math.floor(x * excl * 2.3283064365386963e-10) : mulhi32(x, excl);
-        if (le && oh === 0 && ol + v < 4294967296) {
-          view[2 * i] = ol + v;
-          view[2 * i + 1] = 0;
-        } else put(i, 0, v);
+        put(i, 0, small ? Math.floor(x * excl * 2.3283064365386963e-10) : mulhi32(x, excl));
       }
     }
   } else {
