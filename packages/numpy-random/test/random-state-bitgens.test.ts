@@ -56,6 +56,22 @@ describe(`RandomState over other bit generators (NumPy ${fx.numpy})`, () => {
     });
   }
 
+  it('RandomState() and seed() without a seed use fresh entropy through a SeedSequence (pos 623; seed() keeps pos)', () => {
+    const a = new RandomState();
+    const b = new RandomState(null);
+    const sa = a.getState() as [string, number[], number, number, number];
+    expect(sa[0]).toBe('MT19937');
+    expect(sa[2]).toBe(623);
+    expect(sa[1][0]).toBe(0x80000000);
+    expect(Array.from(a.rand(4))).not.toEqual(Array.from(b.rand(4)));
+    a.randn(); // leaves a cached value, which seed() resets
+    const pos = (a.getState() as [string, number[], number])[2];
+    a.seed();
+    const after = a.getState() as [string, number[], number, number, number];
+    expect([after[2], after[3], after[4]]).toEqual([pos, 0, 0]);
+    expect(after[1][0]).toBe(0x80000000);
+  });
+
   it('np.random with a swapped-in PCG64: seed() re-creates the generator from the seed, the gauss cache stays', () => {
     const m = fx.otherBitGenerators.module;
     const old = random.getBitGenerator();
