@@ -24,6 +24,7 @@ const B = 64;
 const LR = 0.05;
 const BLOCK = 20;
 const BLOCKS = Number(process.env.BENCH_BLOCKS ?? 10);
+const TF_BLOCK = 5; // tf.js steps are ~100x slower
 
 // Synthetic data: x ~ U(-1, 1) from the seed's words, labels = argmax of a random linear map.
 function uniforms(label, n) {
@@ -88,46 +89,50 @@ async function trainerBlock() {
   return [(performance.now() - t0) / BLOCK, (cpuMs() - c0) / BLOCK];
 }
 
-// tf.js, cpu backend: the same MLP, SGD, sparse softmax cross-entropy, same batch size.
-const tf = await import('@tensorflow/tfjs');
-await tf.setBackend('cpu');
-await tf.ready();
-const W1 = tf.variable(tf.randomUniform([D, 256], -0.07, 0.07, 'float32', 1));
-const b1 = tf.variable(tf.zeros([256]));
-const W2 = tf.variable(tf.randomUniform([256, C], -0.15, 0.15, 'float32', 2));
-const b2 = tf.variable(tf.zeros([C]));
-const opt = tf.train.sgd(LR);
-const xs = tf.tensor2d(x, [N, D]);
-const ys = tf.oneHot(tf.tensor1d(Int32Array.from(y, Number), 'int32'), C);
-let tfBatch = 0;
-function tfStep() {
-  const start = (tfBatch++ * B) % (N - B + 1);
-  tf.tidy(() => {
-    const xb = xs.slice([start, 0], [B, D]);
-    const yb = ys.slice([start, 0], [B, C]);
-    opt.minimize(() => tf.losses.softmaxCrossEntropy(yb, tf.relu(xb.matMul(W1).add(b1)).matMul(W2).add(b2)));
-  });
-}
-function tfBlock() {
-  const c0 = cpuMs();
-  const t0 = performance.now();
-  for (let i = 0; i < BLOCK; i++) tfStep();
-  return [(performance.now() - t0) / BLOCK, (cpuMs() - c0) / BLOCK];
-}
-
-// Warm-up, then interleaved blocks.
+// Warm-up, then interleaved blocks: Trainer vs bare run first, tf.js afterwards (its heap would otherwise
+// add garbage-collection time to whichever block follows it).
 await bareBlock();
 await trainerBlock();
-tfBlock();
 const bare = [];
 const trn = [];
-const tfs = [];
 for (let k = 0; k < BLOCKS; k++) {
   bare.push(await bareBlock());
   trn.push(await trainerBlock());
-  if (process.env.BENCH_TFJS !== '0') tfs.push(tfBlock());
-  else tfs.push([1, 1]);
 }
+const tfs = [];
+if (process.env.BENCH_TFJS !== '0') {
+  // tf.js, cpu backend: the same MLP, SGD, sparse softmax cross-entropy, same batch size.
+  const tf = await import('@tensorflow/tfjs');
+  await tf.setBackend('cpu');
+  await tf.ready();
+  const W1 = tf.variable(tf.randomUniform([D, 256], -0.07, 0.07, 'float32', 1));
+  const b1 = tf.variable(tf.zeros([256]));
+  const W2 = tf.variable(tf.randomUniform([256, C], -0.15, 0.15, 'float32', 2));
+  const b2 = tf.variable(tf.zeros([C]));
+  const opt = tf.train.sgd(LR);
+  const xs = tf.tensor2d(x, [N, D]);
+  const ys = tf.oneHot(tf.tensor1d(Int32Array.from(y, Number), 'int32'), C);
+  let tfBatch = 0;
+  function tfStep() {
+    const start = (tfBatch++ * B) % (N - B + 1);
+    tf.tidy(() => {
+      const xb = xs.slice([start, 0], [B, D]);
+      const yb = ys.slice([start, 0], [B, C]);
+      opt.minimize(() =>
+        tf.losses.softmaxCrossEntropy(yb, tf.relu(xb.matMul(W1).add(b1)).matMul(W2).add(b2)),
+      );
+    });
+  }
+  function tfBlock() {
+    const c0 = cpuMs();
+    const t0 = performance.now();
+    for (let i = 0; i < TF_BLOCK; i++) tfStep();
+    return [(performance.now() - t0) / TF_BLOCK, (cpuMs() - c0) / TF_BLOCK];
+  }
+
+  tfBlock();
+  for (let k = 0; k < 5; k++) tfs.push(tfBlock());
+} else tfs.push([Number.NaN, Number.NaN]);
 const col = (a, i) => median(a.map((v) => v[i]));
 console.log(
   `784-256-10 MLP, SGD, batch ${B}, ${BLOCKS} blocks of ${BLOCK} steps (medians), intraOpNumThreads 1`,
