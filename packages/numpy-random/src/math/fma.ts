@@ -4,16 +4,16 @@
  * JavaScript has no FMA primitive, but glibc's x86-64 FMA builds of `log`, `exp`, `pow`, `sin`, … contract
  * particular `a*b + c` expressions into `vfmadd` instructions, so reproducing their last bit needs a true FMA.
  *
- * Fast path (all operands in a comfortable exponent range, which is every call made by the ports here):
+ * Fast path (operands and product in a comfortable exponent range, as in nearly every call the ports make):
  *  1. Dekker/Veltkamp two-product: `a·b = ph + pl` exactly.
  *  2. Knuth two-sum: `c + ph = uh + ul` exactly.
- *  3. `t = ul + pl` rounded to *odd* (if inexact, force the last significand bit to 1).
+ *  3. `t = ul + pl` rounded to *odd* (if inexact and even, take the odd neighbour towards the exact sum).
  *  4. `RN(uh + t)` is the correctly rounded `a·b + c` (Boldo & Melquiond, "Emulation of FMA and correctly
  *     rounded sums: proved algorithms using rounding to odd", IEEE TC 2008): rounding to odd at 53 bits keeps
  *     enough sticky information that the final round to nearest cannot double-round.
- * Slow path (zeros excepted: non-finite operands, huge or tiny exponents, results that may be subnormal):
- * exact integer arithmetic on BigInt significands, then one round-to-nearest-even with gradual underflow
- * and overflow.
+ * A zero factor returns `a·b + c` directly (exact product). Slow path (non-finite operands, huge or tiny
+ * exponents, results that may be subnormal): exact integer arithmetic on BigInt significands, then one
+ * round-to-nearest-even with gradual underflow and overflow.
  */
 import { F64, HI, LO, U32 } from './bits.js';
 
