@@ -6,7 +6,7 @@ import { PCG64DXSM } from '../src/bitgen/pcg64dxsm.js';
 import { Philox } from '../src/bitgen/philox.js';
 import { SFC64 } from '../src/bitgen/sfc64.js';
 import { random } from '../src/random.js';
-import { RandomState } from '../src/random-state.js';
+import { type LegacyStateTuple, RandomState } from '../src/random-state.js';
 import { expectFloatsHex, f64Hex, loadFixture } from './legacy-support.js';
 
 interface Rec {
@@ -59,15 +59,15 @@ describe(`RandomState over other bit generators (NumPy ${fx.numpy})`, () => {
   it('RandomState() and seed() without a seed use fresh entropy through a SeedSequence (pos 623; seed() keeps pos)', () => {
     const a = new RandomState();
     const b = new RandomState(null);
-    const sa = a.getState() as [string, number[], number, number, number];
+    const sa = a.getState() as LegacyStateTuple;
     expect(sa[0]).toBe('MT19937');
     expect(sa[2]).toBe(623);
     expect(sa[1][0]).toBe(0x80000000);
     expect(Array.from(a.rand(4))).not.toEqual(Array.from(b.rand(4)));
     a.randn(); // leaves a cached value, which seed() resets
-    const pos = (a.getState() as [string, number[], number])[2];
+    const pos = (a.getState() as LegacyStateTuple)[2];
     a.seed();
-    const after = a.getState() as [string, number[], number, number, number];
+    const after = a.getState() as LegacyStateTuple;
     expect([after[2], after[3], after[4]]).toEqual([pos, 0, 0]);
     expect(after[1][0]).toBe(0x80000000);
   });
