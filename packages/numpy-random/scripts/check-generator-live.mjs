@@ -47,8 +47,14 @@ if (py.status !== 0) {
 }
 const want = JSON.parse(py.stdout);
 const dv = new DataView(new ArrayBuffer(8));
-const h64 = (v) => (dv.setFloat64(0, v), dv.getBigUint64(0).toString(16).padStart(16, '0'));
-const h32 = (v) => (dv.setFloat32(0, v), dv.getUint32(0).toString(16).padStart(8, '0'));
+const h64 = (v) => {
+  dv.setFloat64(0, v);
+  return dv.getBigUint64(0).toString(16).padStart(16, '0');
+};
+const h32 = (v) => {
+  dv.setFloat32(0, v);
+  return dv.getUint32(0).toString(16).padStart(8, '0');
+};
 let bad = 0;
 let values = 0;
 cases.forEach((c, k) => {
