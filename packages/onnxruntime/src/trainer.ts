@@ -162,10 +162,6 @@ function copyRowsI64(
   start: number,
   count: number,
 ) {
-  if (row === 1) {
-    for (let i = 0; i < count; i++) out[i] = src[idx[start + i] as number] as bigint;
-    return;
-  }
   for (let i = 0; i < count; i++) {
     const r = (idx[start + i] as number) * row;
     out.set(src.subarray(r, r + row), i * row);
