@@ -338,7 +338,7 @@ def keras_global():
     sc = []
     for seed in [0, 42, 123, 2**32 - 1]:
         keras.utils.set_random_seed(seed)
-        res = {"seed": s(seed), "steps": []}
+        res = {"seed": s(seed), "steps": [{"op": "np.random.rand", "shape": [3], "out": enc(np.random.rand(3))}]}
         g = keras.initializers.GlorotUniform()
         res["steps"].append({"op": "init", "init": "GlorotUniform", "picked": g.seed, "shape": [3, 4],
                              "out": [enc(g((3, 4))), enc(g((3, 4)))]})

@@ -1,3 +1,4 @@
+import { random as npRandom } from '@seedkit/numpy-random';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { keras, random } from '../src/tf-python/index.js';
@@ -127,6 +128,8 @@ describe('global seeding: keras.utils.setRandomSeed = keras.utils.set_random_see
           const layer = tf.layers.dense({ units: st.units!, kernelInitializer: new I.GlorotUniform() });
           layer.build([null, st.input!]);
           expectBits(layer.getWeights()[0]!.dataSync() as Float32Array, st.out as Encoded, undefined, label);
+        } else if (st.op === 'np.random.rand') {
+          expectBits(npRandom.rand(3) as Float64Array, st.out as Encoded, st.shape, label);
         } else if (st.op === 'tf.uniform') {
           expectBits(random.uniformValues(st.shape!), st.out as Encoded, st.shape, label);
         } else {

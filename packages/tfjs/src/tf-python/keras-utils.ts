@@ -1,5 +1,6 @@
 /** `keras.utils.set_random_seed` / `get_random_seed`. */
 import { describeValue } from '@seedkit/core';
+import { random as npRandom } from '@seedkit/numpy-random';
 import { SeedkitValueError } from './errors.js';
 import { resetGlobalSeedGenerator } from './keras-random.js';
 import type { IntLike } from './random.js';
@@ -9,10 +10,10 @@ import { pythonRandom } from './state.js';
 const state: { seed: bigint | null } = { seed: null };
 
 /**
- * `keras.utils.set_random_seed(seed)`: seeds Python's global `random` (Keras's default seeds), TensorFlow's
- * global seed (`random.setSeed`) and drops Keras's global SeedGenerator. As in Keras (through
- * `np.random.seed`), the seed must be an integer in [0, 2^32 − 1]. NumPy's global state is not touched here;
- * seed `@seedkit/numpy-random` yourself if you mirror NumPy calls too.
+ * `keras.utils.set_random_seed(seed)`: drops Keras's global SeedGenerator and seeds Python's global `random`
+ * (Keras's default seeds), NumPy's global `np.random` (the `random` module object of `@seedkit/numpy-random`)
+ * and TensorFlow's global seed (`random.setSeed`), in Keras's order. As in Keras, a seed outside
+ * [0, 2^32 − 1] fails in `np.random.seed` (ValueError), after Python's `random` was already seeded.
  */
 export function setRandomSeed(seed: IntLike): void {
   if (!((typeof seed === 'number' && Number.isSafeInteger(seed)) || typeof seed === 'bigint')) {
@@ -21,10 +22,11 @@ export function setRandomSeed(seed: IntLike): void {
     );
   }
   const s = BigInt(seed);
-  if (s < 0n || s > 0xffffffffn) throw new SeedkitValueError('seed: Seed must be between 0 and 2**32 - 1');
   state.seed = s;
   resetGlobalSeedGenerator();
   pythonRandom.rng.seed(s);
+  if (s < 0n || s > 0xffffffffn) throw new SeedkitValueError('seed: Seed must be between 0 and 2**32 - 1');
+  npRandom.seed(Number(s));
   setSeed(s);
 }
 
