@@ -176,6 +176,24 @@ export class PCG64 extends PCG64Base {
     return this.raw[2 * p + 1]!;
   }
 
+  /** `next_uint32` straight from the raw buffer (the buffered high half first, as NumPy). */
+  override nextUint32(): number {
+    const w = this.w;
+    if (w[2] !== 0) {
+      w[2] = 0;
+      return w[1]!;
+    }
+    let p = this.pos;
+    if (p === this.end) {
+      this.refill();
+      p = 0;
+    }
+    this.pos = p + 1;
+    w[2] = 1;
+    w[1] = this.raw[2 * p + 1]!;
+    return this.raw[2 * p]!;
+  }
+
   /** Generates the next RAW_CHUNK outputs into the buffer (WebAssembly kernel, else TypeScript). */
   private refill(): void {
     const k = pcgKernel();
