@@ -419,3 +419,37 @@ describe('Conv gradients (float32: onnxruntime has no float64 Conv) vs PyTorch a
     });
   }
 });
+
+describe('opset 18 ReduceMean (axes as an input)', () => {
+  it('matches the torch fixture of the opset-17 form', async () => {
+    const c = fixture.ops.find((o) => o.name === 'ReduceMean keepdims=1') as OpCase;
+    const axes = (c.attrs.axes as { kind: 'ints'; value: number[] }).value;
+    const g = opGraph({ ...c, attrs: {} });
+    g.opset = 18;
+    g.initializers.push(int64Tensor('axes', axes));
+    (g.nodes[0] as Graph['nodes'][number]).inputs.push('axes');
+    const tg = buildGradientGraph(g, { loss: 'mse' });
+    const s = await session(tg);
+    const feeds = paramFeeds(tg);
+    feeds.target = new ort.Tensor('float64', f64(c.target.hex), c.target.shape);
+    const out = await s.run(feeds);
+    expectRelClose(out['in0/grad']?.data as Float64Array, f64(c.grads[0] as string), 'd loss / d in0');
+    await s.release();
+  });
+});
+
+describe('builder options are validated', () => {
+  const m = () => mlp({ inputSize: 2, layers: [{ units: 2 }] });
+  it('names the bad option', () => {
+    expect(() => buildGradientGraph(m().graph, { loss: 'hinge' as never })).toThrow(/options\.loss/);
+    expect(() => buildGradientGraph(m().graph, { loss: { type: 'mse', output: 'nope' } })).toThrow(
+      /"nope" is not an output/,
+    );
+    expect(() => buildGradientGraph(m().graph, { loss: 'mse', params: ['dense/nope'] })).toThrow(
+      /options\.params: "dense\/nope"/,
+    );
+    expect(() =>
+      buildTrainingGraph(m().graph, { loss: 'mse', optimizer: { type: 'rmsprop' } as never }),
+    ).toThrow(/optimizer\.type/);
+  });
+});
