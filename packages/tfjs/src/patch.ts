@@ -42,6 +42,12 @@ const RANDOM_LAYER_CLASSES = [
 
 const ORIGINAL = Symbol.for('@seedkit/tfjs/original');
 
+/**
+ * > 0 while a patched op runs its original: the seed is already in its arguments, so the engine fallback must
+ * not swap Math.random (reassigning a property of Math deoptimises code that uses Math, so it is kept rare).
+ */
+let inPatchedOp = 0;
+
 function top(): Context | undefined {
   return shared.stack[shared.stack.length - 1];
 }
@@ -66,7 +72,14 @@ export function nextDrawSeed(): Seed | undefined {
       ctx.scope = scope;
       ctx.draws = 0;
     }
-    return scope.root.derive('layer', layerKey(scope, ctx.layer), ctx.call, ctx.draws++);
+    const key = layerKey(scope, ctx.layer);
+    let base = scope.layerSeeds.get(key);
+    if (base === undefined) {
+      base = scope.root.derive('layer', key);
+      scope.layerSeeds.set(key, base);
+    }
+    // Equal to root.derive('layer', key, call, draw).
+    return base.derive(ctx.call, ctx.draws++);
   }
   return scope.root.derive('op', scope.ops++);
 }
@@ -142,7 +155,12 @@ function patchOps(core: Module): void {
           args[seedIndex] = opSeedOf(seed);
         }
       }
-      return original.apply(this, args);
+      inPatchedOp++;
+      try {
+        return original.apply(this, args);
+      } finally {
+        inPatchedOp--;
+      }
     }, original);
     put(core, name, patched);
   }
@@ -208,7 +226,12 @@ function patchEngine(core: Module): void {
     'startScope',
     markPatched(function (this: { state: { activeScope: unknown } }, name: unknown) {
       const r = start.call(this, name);
-      if (swapScope === undefined && names.has(name as string) && currentScope() !== undefined) {
+      if (
+        inPatchedOp === 0 &&
+        swapScope === undefined &&
+        names.has(name as string) &&
+        currentScope() !== undefined
+      ) {
         swapScope = this.state.activeScope;
         saved = Math.random;
         Math.random = seeded;

@@ -21,6 +21,8 @@ export interface Scope {
   /** Key and number of fits, per model. */
   readonly models: WeakMap<object, { key: string; fits: number }>;
   modelCount: number;
+  /** `root.derive('layer', key)` per layer key, cached (deriving string segments hashes them). */
+  readonly layerSeeds: Map<string, Seed>;
 }
 
 export function newScope(root: Seed): Scope {
@@ -34,6 +36,7 @@ export function newScope(root: Seed): Scope {
     calls: new WeakMap(),
     models: new WeakMap(),
     modelCount: 0,
+    layerSeeds: new Map(),
   };
 }
 
