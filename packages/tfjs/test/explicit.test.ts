@@ -79,6 +79,21 @@ describe('seededInitializer', () => {
     }
   });
 
+  it('survives getConfig/fromConfig (registered for model save/load)', () => {
+    const init = seededInitializer(rootSeed(9).derive('x'), ['a', 3], 'heNormal', { fanIn: 7 });
+    const cls = tf.serialization.SerializationMap.getMap().classNameMap.SeedkitInitializer;
+    expect(cls).toBeDefined();
+    const copy = cls?.[1](cls[0], JSON.parse(JSON.stringify(init.getConfig()))) as ReturnType<
+      typeof seededInitializer
+    >;
+    expect(hex(copy.apply([4, 5]))).toBe(hex(init.apply([4, 5])));
+    const m = tf.sequential({
+      layers: [tf.layers.dense({ units: 2, inputShape: [3], kernelInitializer: seededInitializer(1, 'k') })],
+    });
+    const json = m.toJSON(undefined, false) as object;
+    expect(JSON.stringify(json)).toContain('SeedkitInitializer');
+  });
+
   it('rejects bad input', () => {
     expect(() => seededInitializer(5, 'k').apply([2, 2], 'int32')).toThrow(/float32/);
     expect(() => seededInitializer(5, 'k', 'glorotUniform', { fanIn: -1 })).toThrow(/fanIn/);
