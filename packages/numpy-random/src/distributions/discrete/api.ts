@@ -1,0 +1,153 @@
+/**
+ * Argument checks and result plumbing shared by the discrete methods of `Generator` and `RandomState`:
+ * NumPy's `check_constraint` messages, integer parameters truncated like NumPy's int64 casts, and int64
+ * results (a number for scalars, a `BigInt64Array` with `shape` for arrays).
+ */
+import { describeValue, SeedkitTypeError, SeedkitValueError } from '@seedkit/core';
+import { kahanSum } from '../../legacy/choice.js';
+import { normalizeSize, type Shaped, shapeSize, withShape } from '../../shape.js';
+import { POISSON_LAM_MAX } from './poisson.js';
+
+const INT64_MAX = 9223372036854775807n;
+const TWO63 = 2 ** 63;
+
+/** A real-valued parameter (scalars only: array parameters are not broadcast). */
+export function floatParam(v: unknown, name: string, dflt?: number): number {
+  if ((v === undefined || v === null) && dflt !== undefined) return dflt;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v === undefined || v === null) throw new SeedkitTypeError(`missing required argument '${name}'`);
+  if (typeof v === 'object') {
+    throw new SeedkitTypeError(
+      `${name}: array-valued (broadcast) parameters are not supported; pass a number`,
+    );
+  }
+  throw new SeedkitTypeError(`${name}: must be a real number, got ${describeValue(v)}`);
+}
+
+/**
+ * An integer parameter, converted like NumPy's `int64` casts (a float is truncated toward zero). Values must
+ * be finite and within ±2^53 (the samplers run in double arithmetic).
+ */
+export function intParam(v: unknown, name: string): number {
+  let x: number;
+  if (typeof v === 'bigint') x = Number(v);
+  else if (typeof v === 'boolean') x = v ? 1 : 0;
+  else if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new SeedkitValueError(`${name}: cannot convert ${v} to an integer`);
+    x = Math.trunc(v);
+  } else if (v === undefined || v === null) {
+    throw new SeedkitTypeError(`missing required argument '${name}'`);
+  } else if (typeof v === 'object') {
+    throw new SeedkitTypeError(
+      `${name}: array-valued (broadcast) parameters are not supported; pass a number`,
+    );
+  } else {
+    throw new SeedkitTypeError(`${name}: expected an integer, got ${describeValue(v)}`);
+  }
+  if (!Number.isSafeInteger(x)) {
+    throw new SeedkitValueError(`${name}: ${String(v)} is beyond 2^53, which this port does not support`);
+  }
+  return x;
+}
+
+/** NumPy `check_constraint` kinds used by the discrete samplers, with NumPy's messages. */
+export type Constraint =
+  | 'nonNegative'
+  | 'positive'
+  | 'bounded01'
+  | 'boundedGt01'
+  | 'boundedLt01'
+  | 'gt1'
+  | 'gte1'
+  | 'poisson';
+
+export function checkConstraint(val: number, name: string, cons: Constraint): void {
+  switch (cons) {
+    case 'nonNegative':
+      if (!Number.isNaN(val) && (val < 0 || Object.is(val, -0))) throw new SeedkitValueError(`${name} < 0`);
+      return;
+    case 'positive':
+      if (val <= 0) throw new SeedkitValueError(`${name} <= 0`);
+      return;
+    case 'bounded01':
+      if (!(val >= 0) || !(val <= 1))
+        throw new SeedkitValueError(`${name} < 0, ${name} > 1 or ${name} is NaN`);
+      return;
+    case 'boundedGt01':
+      if (!(val > 0) || !(val <= 1)) {
+        throw new SeedkitValueError(`${name} <= 0, ${name} > 1 or ${name} contains NaNs`);
+      }
+      return;
+    case 'boundedLt01':
+      if (!(val >= 0) || !(val < 1))
+        throw new SeedkitValueError(`${name} < 0, ${name} >= 1 or ${name} is NaN`);
+      return;
+    case 'gt1':
+      if (!(val > 1)) throw new SeedkitValueError(`${name} <= 1 or ${name} is NaN`);
+      return;
+    case 'gte1':
+      if (!(val >= 1)) throw new SeedkitValueError(`${name} < 1 or ${name} is NaN`);
+      return;
+    case 'poisson':
+      if (!(val >= 0)) throw new SeedkitValueError(`${name} < 0 or ${name} is NaN`);
+      if (!(val <= POISSON_LAM_MAX)) throw new SeedkitValueError(`${name} value too large`);
+      return;
+  }
+}
+
+/** int64 conversion of a sampler's double result (2^63 and above saturate to INT64_MAX). */
+function toInt64(x: number): bigint {
+  return x >= TWO63 ? INT64_MAX : BigInt(x);
+}
+
+/**
+ * Runs `draw` once (size null → a number) or once per element in C order (→ `BigInt64Array` with `shape`).
+ * `size` 0 draws nothing.
+ */
+export function intResult(size: unknown, draw: () => number): number | Shaped<BigInt64Array> {
+  const shape = normalizeSize(size);
+  if (shape === null) return draw();
+  const out = new BigInt64Array(shapeSize(shape));
+  for (let i = 0; i < out.length; i++) out[i] = toInt64(draw());
+  return withShape(out, shape);
+}
+
+/** Shape `[...size, k]` (or `[k]` without size) and the number of k-vectors to draw. */
+export function vectorShape(size: unknown, k: number): { shape: number[]; count: number } {
+  const s = normalizeSize(size);
+  const shape = s === null ? [k] : [...s, k];
+  const n = shapeSize(shape);
+  return { shape, count: k === 0 ? 0 : n / k };
+}
+
+/** Converts a filled double buffer of counts to an int64 result with `shape`. */
+export function toInt64Array(buf: Float64Array, shape: readonly number[]): Shaped<BigInt64Array> {
+  const out = new BigInt64Array(buf.length);
+  for (let i = 0; i < buf.length; i++) out[i] = BigInt(buf[i]!);
+  return withShape(out, shape);
+}
+
+/** `pvals` of `multinomial`: a 1-D array of probabilities in [0, 1] whose first k−1 sum (Kahan) ≤ 1 + 1e-12. */
+export function checkPvals(pvals: unknown): Float64Array {
+  if (!(Array.isArray(pvals) || (ArrayBuffer.isView(pvals) && !(pvals instanceof DataView)))) {
+    throw new SeedkitTypeError(`pvals must be a 1-d sequence, got ${describeValue(pvals)}`);
+  }
+  const src = pvals as ArrayLike<unknown>;
+  const p = new Float64Array(src.length);
+  for (let i = 0; i < src.length; i++) {
+    const v = src[i];
+    if (typeof v !== 'number')
+      throw new SeedkitTypeError(`pvals[${i}] must be a number, got ${describeValue(v)}`);
+    p[i] = v;
+  }
+  for (let i = 0; i < p.length; i++) {
+    const v = p[i]!;
+    if (!(v >= 0) || !(v <= 1)) throw new SeedkitValueError('pvals < 0, pvals > 1 or pvals contains NaNs');
+  }
+  if (p.length > 0 && kahanSum(p.subarray(0, p.length - 1)) > 1.0 + 1e-12) {
+    throw new SeedkitValueError('sum(pvals[:-1]) > 1.0');
+  }
+  return p;
+}
