@@ -11,6 +11,7 @@ import { describeValue, SeedkitTypeError, SeedkitValueError } from '@seedkit/cor
 import type { BitGenerator } from './bitgen/bit-generator.js';
 import { PCG64 } from './bitgen/pcg64.js';
 import { checkCount, isSeedSequenceLike, type SeedLike } from './bitgen/seeding.js';
+import type { ParamLike } from './broadcast.js';
 import {
   boundedUint64Lemire,
   fillBounded32,
@@ -18,6 +19,32 @@ import {
   fillBoundedBool,
   fillBoundedBuffered,
 } from './distributions/bounded.js';
+import {
+  type ContinuousArg,
+  type ContinuousOptions,
+  cont,
+  dirichlet,
+  multivariateNormal,
+  standardGammaGenerator,
+} from './distributions/continuous/index.js';
+import { generatorSources, type Sources } from './distributions/continuous/sources.js';
+import {
+  binomialMethod,
+  type DiscreteContext,
+  type DiscreteResult,
+  discreteContext,
+  geometricMethod,
+  hypergeometricMethod,
+  type LamOption,
+  logseriesMethod,
+  type MultivariateHypergeometricOptions,
+  multinomialMethod,
+  multivariateHypergeometricMethod,
+  negativeBinomialMethod,
+  poissonMethod,
+  type SizeOption,
+  zipfMethod,
+} from './distributions/discrete/methods.js';
 import { genMask, randomInterval } from './distributions/interval.js';
 import { fillFloat } from './distributions/uniform.js';
 import {
@@ -585,9 +612,12 @@ export class Generator {
   #shuffleAxis(arr: { [i: number]: unknown; length: number }, shape: readonly number[], ax: number): void {
     const bg = this.#bg;
     const n = shape[ax]!;
-    if (shape.length === 1) {
+    if (shape.length === 1 && n <= 0xffffffff) {
+      let mask = n > 1 ? genMask(n - 1) : 0;
       for (let i = n - 1; i >= 1; i--) {
-        const j = randomInterval(bg, i);
+        while (mask >>> 1 >= i) mask >>>= 1; // = genMask(i), as random_interval computes it
+        let j = (bg.nextUint32() & mask) >>> 0;
+        while (j > i) j = (bg.nextUint32() & mask) >>> 0;
         const t = arr[i];
         arr[i] = arr[j];
         arr[j] = t;
@@ -631,8 +661,12 @@ export class Generator {
       if (n <= 2147483647) {
         const idx = new Int32Array(n);
         for (let i = 0; i < n; i++) idx[i] = i;
+        // random_interval(i) inlined: the mask only shrinks as i decreases
+        let mask = n > 1 ? genMask(n - 1) : 0;
         for (let i = n - 1; i >= 1; i--) {
-          const j = randomInterval(bg, i);
+          while (mask >>> 1 >= i) mask >>>= 1;
+          let j = (bg.nextUint32() & mask) >>> 0;
+          while (j > i) j = (bg.nextUint32() & mask) >>> 0;
           const t = idx[i]!;
           idx[i] = idx[j]!;
           idx[j] = t;
@@ -873,6 +907,326 @@ export class Generator {
     }
     return takeAlongAxis(arr, arrShape, axis, idx, shape);
   }
+
+  // --- discrete distributions (issue 5) ---
+  // NumPy 2.4 Generator streams; algorithms in src/distributions/discrete (shared with RandomState).
+  // Parameters are scalars; results are int64 (a number, or a BigInt64Array with `shape` when `size` is given).
+
+  #discreteCtx?: DiscreteContext;
+  #discrete(): DiscreteContext {
+    if (this.#discreteCtx === undefined) {
+      const bg = this.#bg;
+      this.#discreteCtx = discreteContext(
+        () => bg,
+        false,
+        () => generatorSources(bg),
+      );
+    }
+    return this.#discreteCtx;
+  }
+
+  /** `binomial(n, p, size=None)`: inversion for n·min(p, 1−p) ≤ 30, else BTPE (NumPy 2.4 constants). */
+  binomial(n: number | bigint, p: number, size?: null | SizeOption): number;
+  binomial(n: number | bigint, p: number, size: Size | SizeOption): Shaped<BigInt64Array>;
+  binomial(...args: unknown[]): DiscreteResult {
+    return binomialMethod(this.#discrete(), args);
+  }
+
+  /** `negative_binomial(n, p, size=None)`: `poisson(gamma(n, (1−p)/p))`. */
+  negativeBinomial(n: number, p: number, size?: null | SizeOption): number;
+  negativeBinomial(n: number, p: number, size: Size | SizeOption): Shaped<BigInt64Array>;
+  negativeBinomial(...args: unknown[]): DiscreteResult {
+    return negativeBinomialMethod(this.#discrete(), args);
+  }
+
+  /** `poisson(lam=1.0, size=None)`: PTRS for lam ≥ 10, multiplication below, 0 for lam == 0. */
+  poisson(lam?: number | LamOption, size?: null | LamOption): number;
+  poisson(lam: number | undefined, size: Size | LamOption): Shaped<BigInt64Array>;
+  poisson(...args: unknown[]): DiscreteResult {
+    return poissonMethod(this.#discrete(), args);
+  }
+
+  /** `geometric(p, size=None)`: search for p ≥ 1/3, else `ceil(−E / log1p(−p))`. */
+  geometric(p: number, size?: null | SizeOption): number;
+  geometric(p: number, size: Size | SizeOption): Shaped<BigInt64Array>;
+  geometric(...args: unknown[]): DiscreteResult {
+    return geometricMethod(this.#discrete(), args);
+  }
+
+  /** `hypergeometric(ngood, nbad, nsample, size=None)`: HRUA for 10 ≤ nsample ≤ total − 10, else sampling. */
+  hypergeometric(
+    ngood: number | bigint,
+    nbad: number | bigint,
+    nsample: number | bigint,
+    size?: null | SizeOption,
+  ): number;
+  hypergeometric(
+    ngood: number | bigint,
+    nbad: number | bigint,
+    nsample: number | bigint,
+    size: Size | SizeOption,
+  ): Shaped<BigInt64Array>;
+  hypergeometric(...args: unknown[]): DiscreteResult {
+    return hypergeometricMethod(this.#discrete(), args);
+  }
+
+  /** `logseries(p, size=None)`: 0 ≤ p < 1. */
+  logseries(p: number, size?: null | SizeOption): number;
+  logseries(p: number, size: Size | SizeOption): Shaped<BigInt64Array>;
+  logseries(...args: unknown[]): DiscreteResult {
+    return logseriesMethod(this.#discrete(), args);
+  }
+
+  /** `zipf(a, size=None)`: a > 1; rejection with U in (Umin, 1] (NumPy ≥ 2.1), 1 for a ≥ 1025. */
+  zipf(a: number, size?: null | SizeOption): number;
+  zipf(a: number, size: Size | SizeOption): Shaped<BigInt64Array>;
+  zipf(...args: unknown[]): DiscreteResult {
+    return zipfMethod(this.#discrete(), args);
+  }
+
+  /** `multinomial(n, pvals, size=None)`: int64 counts of shape `[...size, pvals.length]`. */
+  multinomial(
+    n: number | bigint,
+    pvals: ArrayLike<number>,
+    size?: Size | null | SizeOption,
+  ): Shaped<BigInt64Array>;
+  multinomial(...args: unknown[]): Shaped<BigInt64Array> {
+    return multinomialMethod(this.#discrete(), args);
+  }
+
+  /**
+   * `multivariate_hypergeometric(colors, nsample, size=None, method='marginals')`: int64 counts of shape
+   * `[...size, colors.length]`; method 'marginals' (successive hypergeometrics) or 'count' (partial shuffle).
+   */
+  multivariateHypergeometric(
+    colors: ArrayLike<number | bigint>,
+    nsample: number | bigint,
+    size?: Size | null | MultivariateHypergeometricOptions,
+    method?: 'marginals' | 'count' | MultivariateHypergeometricOptions,
+  ): Shaped<BigInt64Array>;
+  multivariateHypergeometric(...args: unknown[]): Shaped<BigInt64Array> {
+    return multivariateHypergeometricMethod(this.#discrete(), args);
+  }
+  // --- end discrete distributions (issue 5) ---
+
+  // --- continuous distributions (issue 5) ---
+
+  #contSources(): Sources {
+    return generatorSources(this.#bg);
+  }
+
+  /**
+   * NumPy `standard_gamma(shape, size=None, dtype='float64', out=None)`; float32 uses NumPy's float
+   * sampler (`random_standard_gamma_f`).
+   */
+  standardGamma(shape: number): number;
+  standardGamma(shape: ParamLike, size: Size | ContinuousOptions, dtype?: 'float64'): Shaped<Float64Array>;
+  standardGamma(
+    shape: ParamLike,
+    size: Size | null,
+    dtype: 'float32',
+    out?: Float32Array,
+  ): Shaped<Float32Array>;
+  standardGamma(...args: ContinuousArg[]): number | Shaped<Float64Array> | Shaped<Float32Array>;
+  standardGamma(...args: ContinuousArg[]): number | Shaped<Float64Array> | Shaped<Float32Array> {
+    return standardGammaGenerator(this.#contSources(), args);
+  }
+
+  /** NumPy `gamma(shape, scale=1.0, size=None)`; parameters may be arrays (broadcast). */
+  gamma(shape: number, scale?: number): number;
+  gamma(shape: ParamLike, scale: ParamLike | undefined, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  gamma(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  gamma(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('gamma', this.#contSources(), args);
+  }
+
+  /** NumPy `beta(a, b, size=None)`; parameters may be arrays (broadcast). */
+  beta(a: number, b: number): number;
+  beta(a: ParamLike, b: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  beta(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  beta(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('beta', this.#contSources(), args);
+  }
+
+  /** NumPy `chisquare(df, size=None)`; parameters may be arrays (broadcast). */
+  chisquare(df: number): number;
+  chisquare(df: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  chisquare(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  chisquare(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('chisquare', this.#contSources(), args);
+  }
+
+  /** NumPy `f(dfnum, dfden, size=None)`; parameters may be arrays (broadcast). */
+  f(dfnum: number, dfden: number): number;
+  f(dfnum: ParamLike, dfden: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  f(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  f(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('f', this.#contSources(), args);
+  }
+
+  /** NumPy `noncentral_chisquare(df, nonc, size=None)`; parameters may be arrays (broadcast). */
+  noncentralChisquare(df: number, nonc: number): number;
+  noncentralChisquare(df: ParamLike, nonc: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  noncentralChisquare(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  noncentralChisquare(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('noncentralChisquare', this.#contSources(), args);
+  }
+
+  /** NumPy `noncentral_f(dfnum, dfden, nonc, size=None)`; parameters may be arrays (broadcast). */
+  noncentralF(dfnum: number, dfden: number, nonc: number): number;
+  noncentralF(
+    dfnum: ParamLike,
+    dfden: ParamLike,
+    nonc: ParamLike,
+    size: Size | ContinuousOptions,
+  ): Shaped<Float64Array>;
+  noncentralF(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  noncentralF(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('noncentralF', this.#contSources(), args);
+  }
+
+  /** NumPy `standard_t(df, size=None)`; parameters may be arrays (broadcast). */
+  standardT(df: number): number;
+  standardT(df: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  standardT(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  standardT(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('standardT', this.#contSources(), args);
+  }
+
+  /** NumPy `vonmises(mu, kappa, size=None)`; parameters may be arrays (broadcast). */
+  vonmises(mu: number, kappa: number): number;
+  vonmises(mu: ParamLike, kappa: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  vonmises(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  vonmises(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('vonmises', this.#contSources(), args);
+  }
+
+  /** NumPy `wald(mean, scale, size=None)`; parameters may be arrays (broadcast). */
+  wald(mean: number, scale: number): number;
+  wald(mean: ParamLike, scale: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  wald(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  wald(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('wald', this.#contSources(), args);
+  }
+
+  /** NumPy `weibull(a, size=None)`; parameters may be arrays (broadcast). */
+  weibull(a: number): number;
+  weibull(a: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  weibull(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  weibull(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('weibull', this.#contSources(), args);
+  }
+
+  /** NumPy `pareto(a, size=None)`; parameters may be arrays (broadcast). */
+  pareto(a: number): number;
+  pareto(a: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  pareto(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  pareto(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('pareto', this.#contSources(), args);
+  }
+
+  /** NumPy `power(a, size=None)`; parameters may be arrays (broadcast). */
+  power(a: number): number;
+  power(a: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  power(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  power(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('power', this.#contSources(), args);
+  }
+
+  /** NumPy `rayleigh(scale=1.0, size=None)`; parameters may be arrays (broadcast). */
+  rayleigh(scale?: number): number;
+  rayleigh(scale: ParamLike | undefined, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  rayleigh(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  rayleigh(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('rayleigh', this.#contSources(), args);
+  }
+
+  /** NumPy `laplace(loc=0.0, scale=1.0, size=None)`; parameters may be arrays (broadcast). */
+  laplace(loc?: number, scale?: number): number;
+  laplace(
+    loc: ParamLike | undefined,
+    scale: ParamLike | undefined,
+    size: Size | ContinuousOptions,
+  ): Shaped<Float64Array>;
+  laplace(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  laplace(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('laplace', this.#contSources(), args);
+  }
+
+  /** NumPy `gumbel(loc=0.0, scale=1.0, size=None)`; parameters may be arrays (broadcast). */
+  gumbel(loc?: number, scale?: number): number;
+  gumbel(
+    loc: ParamLike | undefined,
+    scale: ParamLike | undefined,
+    size: Size | ContinuousOptions,
+  ): Shaped<Float64Array>;
+  gumbel(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  gumbel(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('gumbel', this.#contSources(), args);
+  }
+
+  /** NumPy `logistic(loc=0.0, scale=1.0, size=None)`; parameters may be arrays (broadcast). */
+  logistic(loc?: number, scale?: number): number;
+  logistic(
+    loc: ParamLike | undefined,
+    scale: ParamLike | undefined,
+    size: Size | ContinuousOptions,
+  ): Shaped<Float64Array>;
+  logistic(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  logistic(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('logistic', this.#contSources(), args);
+  }
+
+  /** NumPy `lognormal(mean=0.0, sigma=1.0, size=None)`; parameters may be arrays (broadcast). */
+  lognormal(mean?: number, sigma?: number): number;
+  lognormal(
+    mean: ParamLike | undefined,
+    sigma: ParamLike | undefined,
+    size: Size | ContinuousOptions,
+  ): Shaped<Float64Array>;
+  lognormal(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  lognormal(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('lognormal', this.#contSources(), args);
+  }
+
+  /** NumPy `standard_cauchy(size=None)`; parameters may be arrays (broadcast). */
+  standardCauchy(): number;
+  standardCauchy(size: Size | ContinuousOptions): Shaped<Float64Array>;
+  standardCauchy(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  standardCauchy(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('standardCauchy', this.#contSources(), args);
+  }
+
+  /** NumPy `triangular(left, mode, right, size=None)`; parameters may be arrays (broadcast). */
+  triangular(left: number, mode: number, right: number): number;
+  triangular(
+    left: ParamLike,
+    mode: ParamLike,
+    right: ParamLike,
+    size: Size | ContinuousOptions,
+  ): Shaped<Float64Array>;
+  triangular(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  triangular(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('triangular', this.#contSources(), args);
+  }
+
+  /** NumPy `dirichlet(alpha, size=None)`: shape `size + [alpha.length]`. */
+  dirichlet(alpha: ArrayLike<number>, size?: Size | null | ContinuousOptions): Shaped<Float64Array> {
+    return dirichlet(this.#contSources(), [alpha, size]);
+  }
+
+  /**
+   * NumPy `multivariate_normal(mean, cov, size=None, check_valid='warn', tol=1e-8)`; the normals are
+   * NumPy's, the decomposition is computed in TypeScript (README "Distributions (continuous)", limits).
+   */
+  multivariateNormal(
+    mean: ArrayLike<number>,
+    cov: ArrayLike<number> | readonly (readonly number[])[],
+    ...rest: unknown[]
+  ): Shaped<Float64Array> {
+    return multivariateNormal(this.#contSources(), [mean, cov, ...rest]);
+  }
+  // --- end continuous distributions (issue 5) ---
 }
 
 /** Writes non-negative indexes (< 2^32) into a BigInt64Array without per-element BigInt allocation. */
