@@ -51,7 +51,7 @@ describe('same seed → bitwise-identical training in two processes (cpu)', () =
     for (const s of ALL) expect(cpu[s as keyof Result].final).not.toEqual(cpu[s as keyof Result].initial);
   });
 
-  it('through require (CJS build) the same', async () => {
+  it('through require (CJS build), setGlobalSeed called before tf.js is loaded: the same', async () => {
     expect(await train({ importOrder: 'require' })).toEqual(cpu);
   });
 
