@@ -28,6 +28,7 @@ export {
 } from './explicit.js';
 export { clearGlobalSeed, getGlobalSeed, restoreTfjs, setGlobalSeed, withSeed } from './global.js';
 export type { SeedInput } from './seed.js';
+export { TfjsNotFoundError } from './tf.js';
 export { VERSION } from './version.js';
 
 /** Path below the root at which `seedEverything` seeds tf.js: `setGlobalSeed(root.derive('tfjs'))`. */
