@@ -11,6 +11,9 @@ export { Philox } from './bitgen/philox.js';
 export type { ISeedSequence, SeedLike } from './bitgen/seeding.js';
 export type { SFC64State } from './bitgen/sfc64.js';
 export { SFC64 } from './bitgen/sfc64.js';
+// --- continuous distributions (issue 5)
+export type { ParamLike } from './broadcast.js';
+export type { ContinuousArg, ContinuousOptions } from './distributions/continuous/index.js';
 export type {
   ArrayInput,
   ChoiceOptions as GeneratorChoiceOptions,

@@ -7,12 +7,21 @@ import { describeValue, SeedkitTypeError, SeedkitValueError } from '@seedkit/cor
 import type { BitGenerator } from './bitgen/bit-generator.js';
 import { MT19937, type MT19937State } from './bitgen/mt19937.js';
 import { checkDict } from './bitgen/seeding.js';
+import type { ParamLike } from './broadcast.js';
 import {
   fillBounded32,
   fillBounded64,
   fillBoundedBool,
   fillBoundedBuffered,
 } from './distributions/bounded.js';
+import {
+  type ContinuousArg,
+  type ContinuousOptions,
+  cont,
+  dirichlet,
+  multivariateNormal,
+} from './distributions/continuous/index.js';
+import { legacySources, type Sources } from './distributions/continuous/sources.js';
 import { randomInterval, shuffleInPlace } from './distributions/interval.js';
 import { checkProbabilities, normalizedCdf, searchsortedRight } from './legacy/choice.js';
 import { legacyExponentialFill, legacyStandardExponential } from './legacy/exponential.js';
@@ -701,4 +710,214 @@ export class RandomState {
     for (let i = 0; i < nSamples; i++) out[i] = pop[idx[i]!];
     return withShape(out as object, shape);
   }
+
+  // --- continuous distributions (issue 5) ---
+
+  #contSources(): Sources {
+    return legacySources(this.#bitGenerator, this.#gauss);
+  }
+
+  /** NumPy `standard_gamma(shape, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
+  standardGamma(shape: number): number;
+  standardGamma(shape: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  standardGamma(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  standardGamma(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('standardGamma', this.#contSources(), args);
+  }
+
+  /** NumPy `gamma(shape, scale=1.0, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
+  gamma(shape: number, scale?: number): number;
+  gamma(shape: ParamLike, scale: ParamLike | undefined, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  gamma(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  gamma(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('gamma', this.#contSources(), args);
+  }
+
+  /** NumPy `beta(a, b, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
+  beta(a: number, b: number): number;
+  beta(a: ParamLike, b: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  beta(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  beta(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('beta', this.#contSources(), args);
+  }
+
+  /** NumPy `chisquare(df, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
+  chisquare(df: number): number;
+  chisquare(df: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  chisquare(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  chisquare(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('chisquare', this.#contSources(), args);
+  }
+
+  /** NumPy `f(dfnum, dfden, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
+  f(dfnum: number, dfden: number): number;
+  f(dfnum: ParamLike, dfden: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  f(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  f(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('f', this.#contSources(), args);
+  }
+
+  /** NumPy `noncentral_chisquare(df, nonc, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
+  noncentralChisquare(df: number, nonc: number): number;
+  noncentralChisquare(df: ParamLike, nonc: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  noncentralChisquare(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  noncentralChisquare(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('noncentralChisquare', this.#contSources(), args);
+  }
+
+  /** NumPy `noncentral_f(dfnum, dfden, nonc, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
+  noncentralF(dfnum: number, dfden: number, nonc: number): number;
+  noncentralF(
+    dfnum: ParamLike,
+    dfden: ParamLike,
+    nonc: ParamLike,
+    size: Size | ContinuousOptions,
+  ): Shaped<Float64Array>;
+  noncentralF(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  noncentralF(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('noncentralF', this.#contSources(), args);
+  }
+
+  /** NumPy `standard_t(df, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
+  standardT(df: number): number;
+  standardT(df: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  standardT(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  standardT(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('standardT', this.#contSources(), args);
+  }
+
+  /** NumPy `vonmises(mu, kappa, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
+  vonmises(mu: number, kappa: number): number;
+  vonmises(mu: ParamLike, kappa: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  vonmises(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  vonmises(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('vonmises', this.#contSources(), args);
+  }
+
+  /** NumPy `wald(mean, scale, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
+  wald(mean: number, scale: number): number;
+  wald(mean: ParamLike, scale: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  wald(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  wald(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('wald', this.#contSources(), args);
+  }
+
+  /** NumPy `weibull(a, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
+  weibull(a: number): number;
+  weibull(a: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  weibull(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  weibull(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('weibull', this.#contSources(), args);
+  }
+
+  /** NumPy `pareto(a, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
+  pareto(a: number): number;
+  pareto(a: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  pareto(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  pareto(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('pareto', this.#contSources(), args);
+  }
+
+  /** NumPy `power(a, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
+  power(a: number): number;
+  power(a: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  power(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  power(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('power', this.#contSources(), args);
+  }
+
+  /** NumPy `rayleigh(scale=1.0, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
+  rayleigh(scale?: number): number;
+  rayleigh(scale: ParamLike | undefined, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  rayleigh(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  rayleigh(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('rayleigh', this.#contSources(), args);
+  }
+
+  /** NumPy `laplace(loc=0.0, scale=1.0, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
+  laplace(loc?: number, scale?: number): number;
+  laplace(
+    loc: ParamLike | undefined,
+    scale: ParamLike | undefined,
+    size: Size | ContinuousOptions,
+  ): Shaped<Float64Array>;
+  laplace(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  laplace(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('laplace', this.#contSources(), args);
+  }
+
+  /** NumPy `gumbel(loc=0.0, scale=1.0, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
+  gumbel(loc?: number, scale?: number): number;
+  gumbel(
+    loc: ParamLike | undefined,
+    scale: ParamLike | undefined,
+    size: Size | ContinuousOptions,
+  ): Shaped<Float64Array>;
+  gumbel(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  gumbel(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('gumbel', this.#contSources(), args);
+  }
+
+  /** NumPy `logistic(loc=0.0, scale=1.0, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
+  logistic(loc?: number, scale?: number): number;
+  logistic(
+    loc: ParamLike | undefined,
+    scale: ParamLike | undefined,
+    size: Size | ContinuousOptions,
+  ): Shaped<Float64Array>;
+  logistic(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  logistic(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('logistic', this.#contSources(), args);
+  }
+
+  /** NumPy `lognormal(mean=0.0, sigma=1.0, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
+  lognormal(mean?: number, sigma?: number): number;
+  lognormal(
+    mean: ParamLike | undefined,
+    sigma: ParamLike | undefined,
+    size: Size | ContinuousOptions,
+  ): Shaped<Float64Array>;
+  lognormal(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  lognormal(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('lognormal', this.#contSources(), args);
+  }
+
+  /** NumPy `standard_cauchy(size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
+  standardCauchy(): number;
+  standardCauchy(size: Size | ContinuousOptions): Shaped<Float64Array>;
+  standardCauchy(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  standardCauchy(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('standardCauchy', this.#contSources(), args);
+  }
+
+  /** NumPy `triangular(left, mode, right, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
+  triangular(left: number, mode: number, right: number): number;
+  triangular(
+    left: ParamLike,
+    mode: ParamLike,
+    right: ParamLike,
+    size: Size | ContinuousOptions,
+  ): Shaped<Float64Array>;
+  triangular(...args: ContinuousArg[]): number | Shaped<Float64Array>;
+  triangular(...args: ContinuousArg[]): number | Shaped<Float64Array> {
+    return cont('triangular', this.#contSources(), args);
+  }
+
+  /** NumPy `dirichlet(alpha, size=None)`: shape `size + [alpha.length]`. */
+  dirichlet(alpha: ArrayLike<number>, size?: Size | null | ContinuousOptions): Shaped<Float64Array> {
+    return dirichlet(this.#contSources(), [alpha, size]);
+  }
+
+  /**
+   * NumPy `multivariate_normal(mean, cov, size=None, check_valid='warn', tol=1e-8)` (svd); the normals are
+   * NumPy's, the decomposition is computed in TypeScript (README "Distributions (continuous)", limits).
+   */
+  multivariateNormal(
+    mean: ArrayLike<number>,
+    cov: ArrayLike<number> | readonly (readonly number[])[],
+    ...rest: unknown[]
+  ): Shaped<Float64Array> {
+    return multivariateNormal(this.#contSources(), [mean, cov, ...rest]);
+  }
+  // --- end continuous distributions (issue 5) ---
 }

@@ -42,6 +42,30 @@ export interface NumpyRandomModule {
   choice: RandomState['choice'];
   shuffle: RandomState['shuffle'];
   permutation: RandomState['permutation'];
+  // --- continuous distributions (issue 5) ---
+  standardGamma: RandomState['standardGamma'];
+  gamma: RandomState['gamma'];
+  beta: RandomState['beta'];
+  chisquare: RandomState['chisquare'];
+  f: RandomState['f'];
+  noncentralChisquare: RandomState['noncentralChisquare'];
+  noncentralF: RandomState['noncentralF'];
+  standardT: RandomState['standardT'];
+  vonmises: RandomState['vonmises'];
+  wald: RandomState['wald'];
+  weibull: RandomState['weibull'];
+  pareto: RandomState['pareto'];
+  power: RandomState['power'];
+  rayleigh: RandomState['rayleigh'];
+  laplace: RandomState['laplace'];
+  gumbel: RandomState['gumbel'];
+  logistic: RandomState['logistic'];
+  lognormal: RandomState['lognormal'];
+  standardCauchy: RandomState['standardCauchy'];
+  triangular: RandomState['triangular'];
+  dirichlet: RandomState['dirichlet'];
+  multivariateNormal: RandomState['multivariateNormal'];
+  // --- end continuous distributions (issue 5) ---
   /** The RandomState class (`np.random.RandomState`). */
   RandomState: typeof RandomState;
 }
@@ -92,5 +116,29 @@ export const random: NumpyRandomModule = {
   choice: bound('choice') as RandomState['choice'],
   shuffle: bound('shuffle') as RandomState['shuffle'],
   permutation: bound('permutation') as RandomState['permutation'],
+  // --- continuous distributions (issue 5) ---
+  standardGamma: bound('standardGamma') as RandomState['standardGamma'],
+  gamma: bound('gamma') as RandomState['gamma'],
+  beta: bound('beta') as RandomState['beta'],
+  chisquare: bound('chisquare') as RandomState['chisquare'],
+  f: bound('f') as RandomState['f'],
+  noncentralChisquare: bound('noncentralChisquare') as RandomState['noncentralChisquare'],
+  noncentralF: bound('noncentralF') as RandomState['noncentralF'],
+  standardT: bound('standardT') as RandomState['standardT'],
+  vonmises: bound('vonmises') as RandomState['vonmises'],
+  wald: bound('wald') as RandomState['wald'],
+  weibull: bound('weibull') as RandomState['weibull'],
+  pareto: bound('pareto') as RandomState['pareto'],
+  power: bound('power') as RandomState['power'],
+  rayleigh: bound('rayleigh') as RandomState['rayleigh'],
+  laplace: bound('laplace') as RandomState['laplace'],
+  gumbel: bound('gumbel') as RandomState['gumbel'],
+  logistic: bound('logistic') as RandomState['logistic'],
+  lognormal: bound('lognormal') as RandomState['lognormal'],
+  standardCauchy: bound('standardCauchy') as RandomState['standardCauchy'],
+  triangular: bound('triangular') as RandomState['triangular'],
+  dirichlet: bound('dirichlet') as RandomState['dirichlet'],
+  multivariateNormal: bound('multivariateNormal') as RandomState['multivariateNormal'],
+  // --- end continuous distributions (issue 5) ---
   RandomState,
 };

@@ -1,0 +1,195 @@
+/**
+ * `multivariate_normal(mean, cov, size=None, check_valid='warn', tol=1e-8, *, method='svd')`.
+ *
+ * The standard normals are drawn exactly as NumPy draws them (`standard_normal(size + (n,))`: ziggurat for
+ * Generator, the legacy Gaussian for RandomState), so the stream stays aligned bit for bit. The factor is
+ * computed in TypeScript instead of LAPACK:
+ * - 'cholesky' (Generator only): the lower Cholesky factor, unique, so results match NumPy to rounding
+ *   (≈1e-15 relative; summation order differs from LAPACK/BLAS, hence not bitwise);
+ * - 'svd' / 'eigh': a cyclic Jacobi eigendecomposition. Singular/eigen vectors are only defined up to sign
+ *   (and up to rotation for repeated eigenvalues); LAPACK's choice of sign is an artefact of its Householder
+ *   steps, which this port does not reproduce. So the samples have the right distribution but are NOT
+ *   NumPy's values unless the factor signs agree (they do for diagonal covariances); see README limits.
+ */
+import { describeValue, SeedkitTypeError, SeedkitValueError } from '@seedkit/core';
+import { normalizeSize, resolveArgs, type Shaped, shapeOf, shapeSize, withShape } from '../../shape.js';
+import type { Sources } from './sources.js';
+
+function toMatrix(v: unknown, where: string): { data: Float64Array; shape: number[] } {
+  if (Array.isArray(v) && v.length > 0 && v.every((r) => Array.isArray(r))) {
+    const rows = v as unknown[][];
+    const m = rows[0]!.length;
+    const data = new Float64Array(rows.length * m);
+    rows.forEach((r, i) => {
+      if (r.length !== m) throw new SeedkitValueError(`${where}: ragged nested array`);
+      r.forEach((x, j) => {
+        if (typeof x !== 'number')
+          throw new SeedkitTypeError(`${where}: expected numbers, got ${describeValue(x)}`);
+        data[i * m + j] = x;
+      });
+    });
+    return { data, shape: [rows.length, m] };
+  }
+  if (Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView))) {
+    const a = v as ArrayLike<unknown> & { shape?: readonly number[] };
+    const data = new Float64Array(a.length);
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i];
+      if (typeof x !== 'number')
+        throw new SeedkitTypeError(`${where}: expected numbers, got ${describeValue(x)}`);
+      data[i] = x;
+    }
+    return { data, shape: shapeOf(a) };
+  }
+  if (typeof v === 'number') return { data: Float64Array.of(v), shape: [] };
+  throw new SeedkitTypeError(`${where}: expected an array, got ${describeValue(v)}`);
+}
+
+/** Cyclic Jacobi eigendecomposition of a symmetric n×n matrix: eigenvalues w and column eigenvectors V. */
+export function jacobiEigh(a: Float64Array, n: number): { w: Float64Array; v: Float64Array } {
+  const A = Float64Array.from(a);
+  const V = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) V[i * n + i] = 1;
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0;
+    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += A[p * n + q]! * A[p * n + q]!;
+    if (off === 0) break;
+    for (let p = 0; p < n; p++) {
+      for (let q = p + 1; q < n; q++) {
+        const apq = A[p * n + q]!;
+        if (apq === 0) continue;
+        const app = A[p * n + p]!;
+        const aqq = A[q * n + q]!;
+        const theta = (aqq - app) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        for (let k = 0; k < n; k++) {
+          const akp = A[k * n + p]!;
+          const akq = A[k * n + q]!;
+          A[k * n + p] = c * akp - s * akq;
+          A[k * n + q] = s * akp + c * akq;
+        }
+        for (let k = 0; k < n; k++) {
+          const apk = A[p * n + k]!;
+          const aqk = A[q * n + k]!;
+          A[p * n + k] = c * apk - s * aqk;
+          A[q * n + k] = s * apk + c * aqk;
+        }
+        for (let k = 0; k < n; k++) {
+          const vkp = V[k * n + p]!;
+          const vkq = V[k * n + q]!;
+          V[k * n + p] = c * vkp - s * vkq;
+          V[k * n + q] = s * vkp + c * vkq;
+        }
+      }
+    }
+  }
+  const w = new Float64Array(n);
+  for (let i = 0; i < n; i++) w[i] = A[i * n + i]!;
+  return { w, v: V };
+}
+
+/** Lower Cholesky factor (row-major); NumPy's LinAlgError (a ValueError) when not positive definite. */
+export function cholesky(a: Float64Array, n: number): Float64Array {
+  const L = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) {
+    let d = a[j * n + j]!;
+    for (let k = 0; k < j; k++) d -= L[j * n + k]! * L[j * n + k]!;
+    if (!(d > 0)) throw new SeedkitValueError('Matrix is not positive definite (NumPy raises LinAlgError)');
+    const ljj = Math.sqrt(d);
+    L[j * n + j] = ljj;
+    for (let i = j + 1; i < n; i++) {
+      let s = a[i * n + j]!;
+      for (let k = 0; k < j; k++) s -= L[i * n + k]! * L[j * n + k]!;
+      L[i * n + j] = s / ljj;
+    }
+  }
+  return L;
+}
+
+function warn(msg: string): void {
+  (globalThis as { console?: { warn?: (m: string) => void } }).console?.warn?.(`RuntimeWarning: ${msg}`);
+}
+
+/** Shared implementation; `src.legacy` selects RandomState's (svd only, no `method`). */
+export function multivariateNormal(src: Sources, args: ArrayLike<unknown>): Shaped<Float64Array> {
+  const names = src.legacy
+    ? ['mean', 'cov', 'size', 'checkValid', 'tol']
+    : ['mean', 'cov', 'size', 'checkValid', 'tol', 'method'];
+  const o = resolveArgs('multivariateNormal', names, args, 2);
+  const method = o.method ?? 'svd';
+  if (method !== 'svd' && method !== 'eigh' && method !== 'cholesky') {
+    throw new SeedkitValueError("method must be one of {'eigh', 'svd', 'cholesky'}");
+  }
+  if (o.mean === undefined || o.cov === undefined)
+    throw new SeedkitTypeError("multivariateNormal() missing required arguments 'mean' and 'cov'");
+  const mean = toMatrix(o.mean, 'mean');
+  const cov = toMatrix(o.cov, 'cov');
+  const sizeShape = normalizeSize(o.size) ?? [];
+  if (mean.shape.length !== 1) throw new SeedkitValueError('mean must be 1 dimensional');
+  if (cov.shape.length !== 2 || cov.shape[0] !== cov.shape[1])
+    throw new SeedkitValueError('cov must be 2 dimensional and square');
+  const n = mean.shape[0]!;
+  if (n !== cov.shape[0]) throw new SeedkitValueError('mean and cov must have same length');
+  const checkValid = o.checkValid ?? 'warn';
+  const tol = o.tol === undefined ? 1e-8 : (o.tol as number);
+  if (typeof tol !== 'number')
+    throw new SeedkitTypeError(`tol: expected a number, got ${describeValue(tol)}`);
+  const finalShape = [...sizeShape, n];
+  const total = shapeSize(finalShape);
+  const x = new Float64Array(total);
+  for (let i = 0; i < total; i++) x[i] = src.normal();
+
+  const C = cov.data;
+  // factor F (row-major n×n) with x_row @ F.T
+  const F = new Float64Array(n * n);
+  if (method === 'cholesky') {
+    F.set(cholesky(C, n));
+  } else {
+    const { w, v } = jacobiEigh(C, n);
+    // order like LAPACK: svd by singular value descending, eigh by eigenvalue ascending
+    const order = [...Array(n).keys()].sort((i, j) =>
+      method === 'svd' ? Math.abs(w[j]!) - Math.abs(w[i]!) : w[i]! - w[j]!,
+    );
+    if (checkValid !== 'ignore') {
+      if (checkValid !== 'warn' && checkValid !== 'raise')
+        throw new SeedkitValueError("check_valid must equal 'warn', 'raise', or 'ignore'");
+      let psd = true;
+      if (method === 'svd') {
+        // allclose(vh.T * s @ vh, cov): vh rows are ±eigenvectors, s = |w|, so this rebuilds V|W|V^T
+        for (let i = 0; i < n && psd; i++) {
+          for (let j = 0; j < n; j++) {
+            let r = 0;
+            for (let k = 0; k < n; k++) r += v[i * n + k]! * Math.abs(w[k]!) * v[j * n + k]!;
+            if (!(Math.abs(r - C[i * n + j]!) <= tol + tol * Math.abs(C[i * n + j]!))) {
+              psd = false;
+              break;
+            }
+          }
+        }
+      } else psd = !w.some((e) => e < -tol);
+      if (!psd) {
+        if (checkValid === 'warn') warn('covariance is not symmetric positive-semidefinite.');
+        else throw new SeedkitValueError('covariance is not symmetric positive-semidefinite.');
+      }
+    }
+    for (let c = 0; c < n; c++) {
+      const k = order[c]!;
+      const ev = w[k]!;
+      // Generator svd: u * sqrt(s); eigh: u * sqrt(|s|); legacy svd: (sqrt(s)[:,None] * vh).T, vh_k = sign(w_k) u_k
+      const scale = Math.sqrt(Math.abs(ev)) * (src.legacy && ev < 0 ? -1 : 1);
+      for (let i = 0; i < n; i++) F[i * n + c] = v[i * n + k]! * scale;
+    }
+  }
+  const out = new Float64Array(total);
+  const rows = total / (n || 1);
+  for (let r = 0; r < rows; r++) {
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let k = 0; k < n; k++) s += x[r * n + k]! * F[i * n + k]!;
+      out[r * n + i] = mean.data[i]! + s;
+    }
+  }
+  return withShape(out, finalShape);
+}
