@@ -49,4 +49,13 @@ export type {
 } from './random-state.js';
 export { RandomState } from './random-state.js';
 export type { Dtype, FloatDtype, IntDtype, Shaped, Size } from './shape.js';
+// --- training streams shared by the tf.js and ONNX Runtime adapters (issue 8)
+export type { StreamSeed } from './training-streams.js';
+export {
+  dropoutKeepMask,
+  epochOrder,
+  initParam,
+  paramSeed,
+  TRAINING_STREAM_PATHS,
+} from './training-streams.js';
 export { VERSION } from './version.js';
