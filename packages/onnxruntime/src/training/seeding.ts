@@ -1,5 +1,5 @@
-import { rootSeed, Seed, SeedkitTypeError, SeedkitValueError } from '@seedkit/core';
-import { defaultRng, initializeWeights } from '@seedkit/numpy-random';
+import { rootSeed, Seed, SeedkitTypeError } from '@seedkit/core';
+import { initParam as sharedInitParam } from '@seedkit/numpy-random';
 import type { InitScheme } from './mlp.js';
 
 /**
@@ -43,7 +43,13 @@ export function sameSeed(a: SeedLike, b: SeedLike): boolean {
   return JSON.stringify(a.toJSON()) === JSON.stringify(b.toJSON()) || a.equals(b as never);
 }
 
-/** Initial values of parameter `path`, drawn from `root.derive('params', path)`. */
+/**
+ * The training streams (parameter init, epoch order, dropout keep masks) are defined once, framework-neutrally,
+ * in `@seedkit/numpy-random` (src/training-streams.ts); tf.js (`@seedkit/tfjs`) uses the same functions.
+ */
+export { dropoutKeepMask, epochOrder } from '@seedkit/numpy-random';
+
+/** Initial values of parameter `path`, drawn from `root.derive('params', path)` (`initParam` of numpy-random). */
 export function initParam(
   root: SeedLike,
   path: string,
@@ -52,30 +58,5 @@ export function initParam(
   fanIn: number,
   fanOut: number,
 ): Float32Array {
-  return initializeWeights(root.derive('params', path) as never, shape, scheme, { fanIn, fanOut });
-}
-
-/** The sample order of epoch `epoch`: a permutation of [0, n) drawn from `root.derive('batches', epoch)`. */
-export function epochOrder(root: SeedLike, epoch: number, n: number): Uint32Array {
-  const perm = defaultRng(root.derive('batches', epoch) as never).permutation(n);
-  return Uint32Array.from(perm, (v) => Number(v));
-}
-
-/**
- * The keep mask (1 = kept) of dropout node `node` at 0-based training step `step`: element i is kept when
- * the i-th uniform double drawn from `root.derive('dropout', node, step)` is ≥ `rate` (tf.js' rule
- * `floor(u + 1 − rate)`).
- */
-export function dropoutKeepMask(
-  root: SeedLike,
-  node: string,
-  step: number,
-  size: number,
-  rate: number,
-): Uint8Array {
-  if (!(rate >= 0 && rate < 1)) throw new SeedkitValueError(`rate must be in [0, 1), got ${rate}`);
-  const u = defaultRng(root.derive('dropout', node, step) as never).random(size);
-  const out = new Uint8Array(size);
-  for (let i = 0; i < size; i++) out[i] = (u[i] as number) >= rate ? 1 : 0;
-  return out;
+  return sharedInitParam(root as never, path, shape, scheme, { fanIn, fanOut });
 }
