@@ -318,6 +318,10 @@ def generator_cases():
         op('standard_exponential', 1000000, dtype='float32'),
         op('integers', 0, 1000, 100000),
         op('integers', 0, 1000, 100000, dtype='int32'),
+        # excl = 1.5·2^20: Lemire rejects ~2.4e-4 of draws (≈24 rejections per 10^5), in the bulk paths
+        op('integers', 0, 1572864, 100000),
+        op('integers', 0, 1572864, 100000, dtype='int32'),
+        op('integers', -7, 1572857, 100000, dtype='int64'),
         op('random', 100001, dtype='float32'),
         op('permutation', 100000),
         op('choice', 100000, 5000, replace=False),

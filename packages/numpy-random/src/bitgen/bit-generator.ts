@@ -17,6 +17,11 @@ export interface BitGenerator {
   lo: number;
   /** `next_double`: a float64 in [0, 1) with 53 random bits. */
   nextDouble(): number;
+  /**
+   * Optional bulk `next_uint32`: fills `out[start..end)` with exactly the values that many `nextUint32()`
+   * calls would return (same buffered-half semantics). Distributions use it when present.
+   */
+  fillUint32?(out: Uint32Array, start?: number, end?: number): void;
   /** Fills `out[start..end)` with `next_double` draws (the fast path of `random(size)`). */
   fillDouble(out: Float64Array, start?: number, end?: number): void;
   /** `random_raw(size)`: raw outputs (32-bit for MT19937, 64-bit otherwise) as bigints. */

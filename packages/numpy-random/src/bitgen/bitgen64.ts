@@ -57,6 +57,11 @@ export abstract class BitGenerator64 implements BitGenerator {
     return w[0]!;
   }
 
+  /** Bulk `next_uint32` (see {@link BitGenerator.fillUint32}). */
+  fillUint32(out: Uint32Array, start = 0, end: number = out.length): void {
+    for (let i = start; i < end; i++) out[i] = this.nextUint32();
+  }
+
   /** `next_double`: `(next64() >> 11) * 2^-53`. */
   nextDouble(): number {
     const hi = this.nextUint64();

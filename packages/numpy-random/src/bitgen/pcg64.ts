@@ -194,6 +194,26 @@ export class PCG64 extends PCG64Base {
     return this.raw[2 * p]!;
   }
 
+  /** Bulk `next_uint32`: the buffered half, then (lo, hi) halves copied straight from the raw buffer. */
+  override fillUint32(out: Uint32Array, start = 0, end: number = out.length): void {
+    let k = start;
+    const w = this.w;
+    if (k < end && w[2] !== 0) {
+      w[2] = 0;
+      out[k++] = w[1]!;
+    }
+    while (end - k >= 2) {
+      if (this.pos === this.end) this.refill();
+      const take = Math.min(this.end - this.pos, (end - k) >> 1);
+      out.set(this.raw.subarray(2 * this.pos, 2 * (this.pos + take)), k);
+      this.pos += take;
+      k += 2 * take;
+      // as after two next_uint32 calls: uinteger keeps the (consumed) high half
+      w[1] = this.raw[2 * this.pos - 1]!;
+    }
+    if (k < end) out[k] = this.nextUint32();
+  }
+
   /** Generates the next RAW_CHUNK outputs into the buffer (WebAssembly kernel, else TypeScript). */
   private refill(): void {
     const k = pcgKernel();

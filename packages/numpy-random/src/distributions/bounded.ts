@@ -11,6 +11,9 @@ import type { BitGenerator } from '../bitgen/bit-generator.js';
 import { LITTLE_ENDIAN } from '../shape.js';
 import { genMask } from './interval.js';
 
+/** Scratch for bulk `next_uint32` draws (fills are synchronous and never re-enter). */
+const SCRATCH = new Uint32Array(4096);
+
 /** Exact high 32 bits of the 64-bit product of two uint32 values. */
 export function mulhi32(a: number, b: number): number {
   const t = a * (b & 0xffff);
@@ -163,7 +166,20 @@ export function fillBounded32(
   } else {
     const excl = rng + 1;
     const thr = (4294967296 - excl) % excl;
-    if (excl <= 2097152) {
+    if (excl <= 2097152 && bg.fillUint32 !== undefined) {
+      // bulk draws: exactly the stream nextUint32() would give; a rejection consumes the next one
+      for (let i = start; i < end; ) {
+        const m = Math.min(end - i, SCRATCH.length);
+        bg.fillUint32(SCRATCH, 0, m);
+        let c = 0;
+        for (let t = 0; t < m; t++) {
+          let x = c < m ? SCRATCH[c++]! : bg.nextUint32();
+          while (Math.imul(x, excl) >>> 0 < thr) x = c < m ? SCRATCH[c++]! : bg.nextUint32();
+          out[i + t] = off + Math.floor(x * excl * 2.3283064365386963e-10);
+        }
+        i += m;
+      }
+    } else if (excl <= 2097152) {
       // x * excl < 2^53: the product is exact in a double
       for (let i = start; i < end; i++) {
         let x = bg.nextUint32();
@@ -317,6 +333,21 @@ export function fillBounded64(
       const thr = (4294967296 - excl) % excl;
       if (le && oh === 0 && ol + r < 4294967296 && excl <= 2097152) {
         // common case (small non-negative range): the high words are 0
+        if (bg.fillUint32 !== undefined) {
+          for (let i = start; i < end; ) {
+            const m = Math.min(end - i, SCRATCH.length);
+            bg.fillUint32(SCRATCH, 0, m);
+            let c = 0;
+            for (let t = 0; t < m; t++) {
+              let x = c < m ? SCRATCH[c++]! : bg.nextUint32();
+              while (Math.imul(x, excl) >>> 0 < thr) x = c < m ? SCRATCH[c++]! : bg.nextUint32();
+              view[2 * (i + t)] = ol + Math.floor(x * excl * 2.3283064365386963e-10);
+              view[2 * (i + t) + 1] = 0;
+            }
+            i += m;
+          }
+          return;
+        }
         for (let i = start; i < end; i++) {
           let x = bg.nextUint32();
           while (Math.imul(x, excl) >>> 0 < thr) x = bg.nextUint32();
