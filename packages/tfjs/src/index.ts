@@ -40,3 +40,6 @@ registerAdapter({
     setGlobalSeed(root.derive(TFJS_SEED_PATH));
   },
 });
+
+export type { StreamSeed } from './streams.js';
+export { dropoutKeepMask, dropoutMask, epochOrder, initialWeights } from './streams.js';
