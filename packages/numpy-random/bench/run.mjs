@@ -165,6 +165,11 @@ const ROW_SOURCES = [
     const { legacyRows } = await import('./legacy.mjs');
     return (await legacyRows({ n: N, repeats: REPEATS })).map((r) => ({ unit: 'M/s', ...r }));
   },
+  async () => {
+    if (!existsSync(`${here}distributions.mjs`)) return [];
+    const { distributionRows } = await import('./distributions.mjs');
+    return distributionRows({ n: Math.min(N, 1e6), repeats: REPEATS });
+  },
 ];
 for (const src of ROW_SOURCES) {
   try {

@@ -25,6 +25,7 @@ import {
   cont,
   dirichlet,
   multivariateNormal,
+  type SizedContinuousOptions,
   standardGammaGenerator,
 } from './distributions/continuous/index.js';
 import { generatorSources, type Sources } from './distributions/continuous/sources.js';
@@ -1035,6 +1036,8 @@ export class Generator {
   /** NumPy `gamma(shape, scale=1.0, size=None)`; parameters may be arrays (broadcast). */
   gamma(shape: number, scale?: number): number;
   gamma(shape: ParamLike, scale: ParamLike | undefined, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  gamma(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  gamma(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   gamma(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   gamma(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('gamma', this.#contSources(), args);
@@ -1043,6 +1046,8 @@ export class Generator {
   /** NumPy `beta(a, b, size=None)`; parameters may be arrays (broadcast). */
   beta(a: number, b: number): number;
   beta(a: ParamLike, b: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  beta(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  beta(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   beta(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   beta(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('beta', this.#contSources(), args);
@@ -1051,6 +1056,8 @@ export class Generator {
   /** NumPy `chisquare(df, size=None)`; parameters may be arrays (broadcast). */
   chisquare(df: number): number;
   chisquare(df: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  chisquare(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  chisquare(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   chisquare(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   chisquare(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('chisquare', this.#contSources(), args);
@@ -1059,6 +1066,8 @@ export class Generator {
   /** NumPy `f(dfnum, dfden, size=None)`; parameters may be arrays (broadcast). */
   f(dfnum: number, dfden: number): number;
   f(dfnum: ParamLike, dfden: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  f(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  f(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   f(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   f(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('f', this.#contSources(), args);
@@ -1067,6 +1076,11 @@ export class Generator {
   /** NumPy `noncentral_chisquare(df, nonc, size=None)`; parameters may be arrays (broadcast). */
   noncentralChisquare(df: number, nonc: number): number;
   noncentralChisquare(df: ParamLike, nonc: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  noncentralChisquare(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  noncentralChisquare(
+    first: readonly unknown[] | Float64Array,
+    ...rest: ContinuousArg[]
+  ): Shaped<Float64Array>;
   noncentralChisquare(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   noncentralChisquare(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('noncentralChisquare', this.#contSources(), args);
@@ -1080,6 +1094,8 @@ export class Generator {
     nonc: ParamLike,
     size: Size | ContinuousOptions,
   ): Shaped<Float64Array>;
+  noncentralF(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  noncentralF(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   noncentralF(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   noncentralF(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('noncentralF', this.#contSources(), args);
@@ -1088,6 +1104,8 @@ export class Generator {
   /** NumPy `standard_t(df, size=None)`; parameters may be arrays (broadcast). */
   standardT(df: number): number;
   standardT(df: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  standardT(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  standardT(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   standardT(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   standardT(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('standardT', this.#contSources(), args);
@@ -1096,6 +1114,8 @@ export class Generator {
   /** NumPy `vonmises(mu, kappa, size=None)`; parameters may be arrays (broadcast). */
   vonmises(mu: number, kappa: number): number;
   vonmises(mu: ParamLike, kappa: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  vonmises(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  vonmises(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   vonmises(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   vonmises(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('vonmises', this.#contSources(), args);
@@ -1104,6 +1124,8 @@ export class Generator {
   /** NumPy `wald(mean, scale, size=None)`; parameters may be arrays (broadcast). */
   wald(mean: number, scale: number): number;
   wald(mean: ParamLike, scale: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  wald(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  wald(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   wald(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   wald(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('wald', this.#contSources(), args);
@@ -1112,6 +1134,8 @@ export class Generator {
   /** NumPy `weibull(a, size=None)`; parameters may be arrays (broadcast). */
   weibull(a: number): number;
   weibull(a: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  weibull(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  weibull(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   weibull(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   weibull(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('weibull', this.#contSources(), args);
@@ -1120,6 +1144,8 @@ export class Generator {
   /** NumPy `pareto(a, size=None)`; parameters may be arrays (broadcast). */
   pareto(a: number): number;
   pareto(a: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  pareto(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  pareto(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   pareto(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   pareto(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('pareto', this.#contSources(), args);
@@ -1128,6 +1154,8 @@ export class Generator {
   /** NumPy `power(a, size=None)`; parameters may be arrays (broadcast). */
   power(a: number): number;
   power(a: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  power(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  power(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   power(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   power(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('power', this.#contSources(), args);
@@ -1136,6 +1164,8 @@ export class Generator {
   /** NumPy `rayleigh(scale=1.0, size=None)`; parameters may be arrays (broadcast). */
   rayleigh(scale?: number): number;
   rayleigh(scale: ParamLike | undefined, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  rayleigh(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  rayleigh(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   rayleigh(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   rayleigh(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('rayleigh', this.#contSources(), args);
@@ -1148,6 +1178,8 @@ export class Generator {
     scale: ParamLike | undefined,
     size: Size | ContinuousOptions,
   ): Shaped<Float64Array>;
+  laplace(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  laplace(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   laplace(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   laplace(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('laplace', this.#contSources(), args);
@@ -1160,6 +1192,8 @@ export class Generator {
     scale: ParamLike | undefined,
     size: Size | ContinuousOptions,
   ): Shaped<Float64Array>;
+  gumbel(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  gumbel(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   gumbel(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   gumbel(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('gumbel', this.#contSources(), args);
@@ -1172,6 +1206,8 @@ export class Generator {
     scale: ParamLike | undefined,
     size: Size | ContinuousOptions,
   ): Shaped<Float64Array>;
+  logistic(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  logistic(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   logistic(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   logistic(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('logistic', this.#contSources(), args);
@@ -1184,6 +1220,8 @@ export class Generator {
     sigma: ParamLike | undefined,
     size: Size | ContinuousOptions,
   ): Shaped<Float64Array>;
+  lognormal(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  lognormal(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   lognormal(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   lognormal(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('lognormal', this.#contSources(), args);
@@ -1192,6 +1230,7 @@ export class Generator {
   /** NumPy `standard_cauchy(size=None)`; parameters may be arrays (broadcast). */
   standardCauchy(): number;
   standardCauchy(size: Size | ContinuousOptions): Shaped<Float64Array>;
+  standardCauchy(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
   standardCauchy(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   standardCauchy(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('standardCauchy', this.#contSources(), args);
@@ -1205,6 +1244,8 @@ export class Generator {
     right: ParamLike,
     size: Size | ContinuousOptions,
   ): Shaped<Float64Array>;
+  triangular(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  triangular(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   triangular(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   triangular(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('triangular', this.#contSources(), args);

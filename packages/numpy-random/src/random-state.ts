@@ -20,6 +20,7 @@ import {
   cont,
   dirichlet,
   multivariateNormal,
+  type SizedContinuousOptions,
 } from './distributions/continuous/index.js';
 import { legacySources, type Sources } from './distributions/continuous/sources.js';
 import { randomInterval, shuffleInPlace } from './distributions/interval.js';
@@ -720,6 +721,8 @@ export class RandomState {
   /** NumPy `standard_gamma(shape, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
   standardGamma(shape: number): number;
   standardGamma(shape: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  standardGamma(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  standardGamma(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   standardGamma(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   standardGamma(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('standardGamma', this.#contSources(), args);
@@ -728,6 +731,8 @@ export class RandomState {
   /** NumPy `gamma(shape, scale=1.0, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
   gamma(shape: number, scale?: number): number;
   gamma(shape: ParamLike, scale: ParamLike | undefined, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  gamma(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  gamma(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   gamma(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   gamma(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('gamma', this.#contSources(), args);
@@ -736,6 +741,8 @@ export class RandomState {
   /** NumPy `beta(a, b, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
   beta(a: number, b: number): number;
   beta(a: ParamLike, b: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  beta(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  beta(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   beta(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   beta(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('beta', this.#contSources(), args);
@@ -744,6 +751,8 @@ export class RandomState {
   /** NumPy `chisquare(df, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
   chisquare(df: number): number;
   chisquare(df: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  chisquare(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  chisquare(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   chisquare(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   chisquare(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('chisquare', this.#contSources(), args);
@@ -752,6 +761,8 @@ export class RandomState {
   /** NumPy `f(dfnum, dfden, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
   f(dfnum: number, dfden: number): number;
   f(dfnum: ParamLike, dfden: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  f(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  f(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   f(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   f(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('f', this.#contSources(), args);
@@ -760,6 +771,11 @@ export class RandomState {
   /** NumPy `noncentral_chisquare(df, nonc, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
   noncentralChisquare(df: number, nonc: number): number;
   noncentralChisquare(df: ParamLike, nonc: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  noncentralChisquare(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  noncentralChisquare(
+    first: readonly unknown[] | Float64Array,
+    ...rest: ContinuousArg[]
+  ): Shaped<Float64Array>;
   noncentralChisquare(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   noncentralChisquare(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('noncentralChisquare', this.#contSources(), args);
@@ -773,6 +789,8 @@ export class RandomState {
     nonc: ParamLike,
     size: Size | ContinuousOptions,
   ): Shaped<Float64Array>;
+  noncentralF(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  noncentralF(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   noncentralF(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   noncentralF(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('noncentralF', this.#contSources(), args);
@@ -781,6 +799,8 @@ export class RandomState {
   /** NumPy `standard_t(df, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
   standardT(df: number): number;
   standardT(df: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  standardT(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  standardT(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   standardT(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   standardT(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('standardT', this.#contSources(), args);
@@ -789,6 +809,8 @@ export class RandomState {
   /** NumPy `vonmises(mu, kappa, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
   vonmises(mu: number, kappa: number): number;
   vonmises(mu: ParamLike, kappa: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  vonmises(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  vonmises(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   vonmises(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   vonmises(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('vonmises', this.#contSources(), args);
@@ -797,6 +819,8 @@ export class RandomState {
   /** NumPy `wald(mean, scale, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
   wald(mean: number, scale: number): number;
   wald(mean: ParamLike, scale: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  wald(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  wald(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   wald(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   wald(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('wald', this.#contSources(), args);
@@ -805,6 +829,8 @@ export class RandomState {
   /** NumPy `weibull(a, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
   weibull(a: number): number;
   weibull(a: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  weibull(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  weibull(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   weibull(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   weibull(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('weibull', this.#contSources(), args);
@@ -813,6 +839,8 @@ export class RandomState {
   /** NumPy `pareto(a, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
   pareto(a: number): number;
   pareto(a: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  pareto(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  pareto(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   pareto(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   pareto(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('pareto', this.#contSources(), args);
@@ -821,6 +849,8 @@ export class RandomState {
   /** NumPy `power(a, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
   power(a: number): number;
   power(a: ParamLike, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  power(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  power(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   power(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   power(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('power', this.#contSources(), args);
@@ -829,6 +859,8 @@ export class RandomState {
   /** NumPy `rayleigh(scale=1.0, size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
   rayleigh(scale?: number): number;
   rayleigh(scale: ParamLike | undefined, size: Size | ContinuousOptions): Shaped<Float64Array>;
+  rayleigh(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  rayleigh(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   rayleigh(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   rayleigh(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('rayleigh', this.#contSources(), args);
@@ -841,6 +873,8 @@ export class RandomState {
     scale: ParamLike | undefined,
     size: Size | ContinuousOptions,
   ): Shaped<Float64Array>;
+  laplace(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  laplace(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   laplace(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   laplace(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('laplace', this.#contSources(), args);
@@ -853,6 +887,8 @@ export class RandomState {
     scale: ParamLike | undefined,
     size: Size | ContinuousOptions,
   ): Shaped<Float64Array>;
+  gumbel(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  gumbel(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   gumbel(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   gumbel(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('gumbel', this.#contSources(), args);
@@ -865,6 +901,8 @@ export class RandomState {
     scale: ParamLike | undefined,
     size: Size | ContinuousOptions,
   ): Shaped<Float64Array>;
+  logistic(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  logistic(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   logistic(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   logistic(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('logistic', this.#contSources(), args);
@@ -877,6 +915,8 @@ export class RandomState {
     sigma: ParamLike | undefined,
     size: Size | ContinuousOptions,
   ): Shaped<Float64Array>;
+  lognormal(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  lognormal(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   lognormal(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   lognormal(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('lognormal', this.#contSources(), args);
@@ -885,6 +925,7 @@ export class RandomState {
   /** NumPy `standard_cauchy(size=None)` (legacy algorithm); parameters may be arrays (broadcast). */
   standardCauchy(): number;
   standardCauchy(size: Size | ContinuousOptions): Shaped<Float64Array>;
+  standardCauchy(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
   standardCauchy(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   standardCauchy(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('standardCauchy', this.#contSources(), args);
@@ -898,6 +939,8 @@ export class RandomState {
     right: ParamLike,
     size: Size | ContinuousOptions,
   ): Shaped<Float64Array>;
+  triangular(...args: [...ContinuousArg[], SizedContinuousOptions]): Shaped<Float64Array>;
+  triangular(first: readonly unknown[] | Float64Array, ...rest: ContinuousArg[]): Shaped<Float64Array>;
   triangular(...args: ContinuousArg[]): number | Shaped<Float64Array>;
   triangular(...args: ContinuousArg[]): number | Shaped<Float64Array> {
     return cont('triangular', this.#contSources(), args);

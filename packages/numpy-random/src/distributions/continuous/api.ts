@@ -282,6 +282,9 @@ export interface ContinuousOptions {
   [param: string]: unknown;
 }
 
+/** Options that include `size`: the result is an array. */
+export type SizedContinuousOptions = ContinuousOptions & { size: Size };
+
 /** `Generator.standard_gamma(shape, size=None, dtype='float64', out=None)`, incl. the float32 sampler. */
 export function standardGammaGenerator(
   src: Sources,

@@ -5,6 +5,7 @@ export {
   type ContinuousOptions,
   cont,
   dirichlet,
+  type SizedContinuousOptions,
   standardGammaGenerator,
 } from './api.js';
 export { multivariateNormal } from './mvnormal.js';
