@@ -12,38 +12,9 @@
  *   NumPy's values unless the factor signs agree (they do for diagonal covariances); see README limits.
  */
 import { describeValue, SeedkitTypeError, SeedkitValueError } from '@seedkit/core';
-import { normalizeSize, resolveArgs, type Shaped, shapeOf, shapeSize, withShape } from '../../shape.js';
+import { toParam } from '../../broadcast.js';
+import { normalizeSize, resolveArgs, type Shaped, shapeSize, withShape } from '../../shape.js';
 import type { Sources } from './sources.js';
-
-function toMatrix(v: unknown, where: string): { data: Float64Array; shape: number[] } {
-  if (Array.isArray(v) && v.length > 0 && v.every((r) => Array.isArray(r))) {
-    const rows = v as unknown[][];
-    const m = rows[0]!.length;
-    const data = new Float64Array(rows.length * m);
-    rows.forEach((r, i) => {
-      if (r.length !== m) throw new SeedkitValueError(`${where}: ragged nested array`);
-      r.forEach((x, j) => {
-        if (typeof x !== 'number')
-          throw new SeedkitTypeError(`${where}: expected numbers, got ${describeValue(x)}`);
-        data[i * m + j] = x;
-      });
-    });
-    return { data, shape: [rows.length, m] };
-  }
-  if (Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView))) {
-    const a = v as ArrayLike<unknown> & { shape?: readonly number[] };
-    const data = new Float64Array(a.length);
-    for (let i = 0; i < a.length; i++) {
-      const x = a[i];
-      if (typeof x !== 'number')
-        throw new SeedkitTypeError(`${where}: expected numbers, got ${describeValue(x)}`);
-      data[i] = x;
-    }
-    return { data, shape: shapeOf(a) };
-  }
-  if (typeof v === 'number') return { data: Float64Array.of(v), shape: [] };
-  throw new SeedkitTypeError(`${where}: expected an array, got ${describeValue(v)}`);
-}
 
 /** Cyclic Jacobi eigendecomposition of a symmetric n×n matrix: eigenvalues w and column eigenvectors V. */
 export function jacobiEigh(a: Float64Array, n: number): { w: Float64Array; v: Float64Array } {
@@ -124,8 +95,8 @@ export function multivariateNormal(src: Sources, args: ArrayLike<unknown>): Shap
   }
   if (o.mean === undefined || o.cov === undefined)
     throw new SeedkitTypeError("multivariateNormal() missing required arguments 'mean' and 'cov'");
-  const mean = toMatrix(o.mean, 'mean');
-  const cov = toMatrix(o.cov, 'cov');
+  const mean = toParam(o.mean, 'mean');
+  const cov = toParam(o.cov, 'cov');
   const sizeShape = normalizeSize(o.size) ?? [];
   if (mean.shape.length !== 1) throw new SeedkitValueError('mean must be 1 dimensional');
   if (cov.shape.length !== 2 || cov.shape[0] !== cov.shape[1])
