@@ -22,6 +22,11 @@ export interface BitGenerator {
    * calls would return (same buffered-half semantics). Distributions use it when present.
    */
   fillUint32?(out: Uint32Array, start?: number, end?: number): void;
+  /**
+   * Optional bulk `next_uint64`: draws `end - start` values into `out` as (lo, hi) 32-bit pairs starting at
+   * `out[2*start]` — exactly what that many `nextUint64()` calls would return.
+   */
+  fillUint64?(out: Uint32Array, start?: number, end?: number): void;
   /** Fills `out[start..end)` with `next_double` draws (the fast path of `random(size)`). */
   fillDouble(out: Float64Array, start?: number, end?: number): void;
   /** `random_raw(size)`: raw outputs (32-bit for MT19937, 64-bit otherwise) as bigints. */

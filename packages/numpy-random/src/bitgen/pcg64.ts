@@ -214,6 +214,18 @@ export class PCG64 extends PCG64Base {
     if (k < end) out[k] = this.nextUint32();
   }
 
+  /** Bulk `next_uint64` as (lo, hi) pairs, copied from the raw buffer. */
+  fillUint64(out: Uint32Array, start = 0, end: number = out.length >> 1): void {
+    let k = start;
+    while (k < end) {
+      if (this.pos === this.end) this.refill();
+      const take = Math.min(this.end - this.pos, end - k);
+      out.set(this.raw.subarray(2 * this.pos, 2 * (this.pos + take)), 2 * k);
+      this.pos += take;
+      k += take;
+    }
+  }
+
   /** Generates the next RAW_CHUNK outputs into the buffer (WebAssembly kernel, else TypeScript). */
   private refill(): void {
     const k = pcgKernel();

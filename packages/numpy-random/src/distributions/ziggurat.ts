@@ -142,6 +142,59 @@ export function standardNormal(bg: BitGenerator): number {
   }
 }
 
+/**
+ * Bulk-draw cursor: 64-bit draws pre-fetched with `fillUint64` (exactly the stream `nextUint64` gives), consumed
+ * in order; the rare slow paths read their extra draws from the same cursor, then from the generator.
+ */
+const CUR_S = new Uint32Array(2 * 2048);
+const CUR = { c: 0, m: 0, lo: 0, bg: null as BitGenerator | null };
+
+function curNext64(): number {
+  const c = CUR.c;
+  if (c < CUR.m) {
+    CUR.c = c + 1;
+    CUR.lo = CUR_S[2 * c]!;
+    return CUR_S[2 * c + 1]!;
+  }
+  const bg = CUR.bg!;
+  const hi = bg.nextUint64();
+  CUR.lo = bg.lo;
+  return hi;
+}
+
+function curNextDouble(): number {
+  const hi = curNext64();
+  return (hi * 2097152 + (CUR.lo >>> 11)) * 1.1102230246251565e-16;
+}
+
+/** One full float64 ziggurat normal drawn through the cursor. */
+function curStandardNormal(): number {
+  for (;;) {
+    const hi = curNext64();
+    const lo = CUR.lo;
+    const idx = lo & 0xff;
+    const rabs = (hi & 0x1fffffff) * 8388608 + (lo >>> 9);
+    let x = rabs * WI[idx]!;
+    if (lo & 0x100) x = -x;
+    if (rabs < KI[idx]!) return x;
+    const r = curNormalSlow(idx, x, lo);
+    if (r === r) return r; // NaN = wedge rejected: draw again
+  }
+}
+
+/** Tail (idx 0) or wedge test through the cursor; NaN when the wedge rejects. */
+function curNormalSlow(idx: number, x: number, lo: number): number {
+  if (idx === 0) {
+    for (;;) {
+      const xx = -NOR_INV_R * log1p(-curNextDouble());
+      const yy = -log1p(-curNextDouble());
+      if (yy + yy > xx * xx) return (lo >>> 17) & 1 ? -(NOR_R + xx) : NOR_R + xx;
+    }
+  }
+  if ((FI[idx - 1]! - FI[idx]!) * curNextDouble() + FI[idx]! < exp(-0.5 * x * x)) return x;
+  return Number.NaN;
+}
+
 /** Fills `out[start..end)` with float64 standard normals. */
 export function fillStandardNormal(
   bg: BitGenerator,
@@ -149,6 +202,41 @@ export function fillStandardNormal(
   start = 0,
   end: number = out.length,
 ): void {
+  if (bg.fillUint64 !== undefined) {
+    const S = CUR_S;
+    CUR.bg = bg;
+    for (let i = start; i < end; ) {
+      const m = Math.min(end - i, S.length >> 1);
+      bg.fillUint64(S, 0, m);
+      CUR.m = m;
+      let c = 0;
+      for (let t = 0; t < m; t++) {
+        let hi: number;
+        let lo: number;
+        if (c < m) {
+          lo = S[2 * c]!;
+          hi = S[2 * c + 1]!;
+          c++;
+        } else {
+          hi = bg.nextUint64();
+          lo = bg.lo;
+        }
+        const idx = lo & 0xff;
+        const rabs = (hi & 0x1fffffff) * 8388608 + (lo >>> 9);
+        const x = rabs * WI[idx]!;
+        if (rabs < KI[idx]!) out[i + t] = lo & 0x100 ? -x : x;
+        else {
+          CUR.c = c;
+          const r = curNormalSlow(idx, lo & 0x100 ? -x : x, lo);
+          out[i + t] = r === r ? r : curStandardNormal();
+          c = CUR.c;
+        }
+      }
+      i += m;
+    }
+    CUR.bg = null;
+    return;
+  }
   for (let i = start; i < end; i++) {
     const hi = bg.nextUint64();
     const lo = bg.lo;
