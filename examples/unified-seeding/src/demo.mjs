@@ -4,7 +4,14 @@
 import { createHash } from 'node:crypto';
 import { rootSeed } from '@seedkit/core';
 import { defaultRng, random as npRandom } from '@seedkit/numpy-random';
-import { buildGradientGraph, deterministicSessionOptions, encodeGraph, mlp, sgd, Trainer } from '@seedkit/onnxruntime';
+import {
+  buildGradientGraph,
+  deterministicSessionOptions,
+  encodeGraph,
+  mlp,
+  sgd,
+  Trainer,
+} from '@seedkit/onnxruntime';
 import { dropoutMask, epochOrder, initialWeights } from '@seedkit/tfjs';
 import * as tf from '@tensorflow/tfjs';
 import * as ort from 'onnxruntime-node';
@@ -263,7 +270,10 @@ export async function runDemo({ seed = 42, steps = CONFIG.steps, onProgress } = 
   const t0 = performance.now();
   const tfjsRun = await trainTfjs(root, data, { steps, onStep: (s, l) => onProgress?.('tfjs', s, steps, l) });
   const t1 = performance.now();
-  const ortRun = await trainOrt(root, data, { steps, onStep: (s, l) => onProgress?.('onnxruntime', s, steps, l) });
+  const ortRun = await trainOrt(root, data, {
+    steps,
+    onStep: (s, l) => onProgress?.('onnxruntime', s, steps, l),
+  });
   const t2 = performance.now();
   const ortGrad = await ortStep0Gradients(root, data, tfjsRun.initial);
   const initialWeightsEqual = allSame(tfjsRun.initial, ortRun.initial);

@@ -58,7 +58,9 @@ function parseHexFloat(h) {
   return (m[1] ? -1 : 1) * mant * 2 ** Number(m[4]);
 }
 console.log(`seedkit unified seeding — root seed ${seed}`);
-console.log(`\n1. NumPy-compatible draws (@seedkit/numpy-random) vs ${source ?? 'NumPy: not available for this seed'}`);
+console.log(
+  `\n1. NumPy-compatible draws (@seedkit/numpy-random) vs ${source ?? 'NumPy: not available for this seed'}`,
+);
 let numpyAllEqual = true;
 for (const [k, v] of Object.entries(ours)) {
   const ref = theirs?.[k];
@@ -75,25 +77,32 @@ console.log(
     ` ${CONFIG.samples} samples, batch ${CONFIG.batchSize}, SGD lr ${CONFIG.lr}, ${steps} steps`,
 );
 const progress = (fw, s, n, loss) => {
-  if (s % 10 === 9 || s === n - 1) process.stderr.write(`  [${fw}] step ${s + 1}/${n} loss ${loss.toFixed(5)}\n`);
+  if (s % 10 === 9 || s === n - 1)
+    process.stderr.write(`  [${fw}] step ${s + 1}/${n} loss ${loss.toFixed(5)}\n`);
 };
 const r = await runDemo({ seed, steps, onProgress: progress });
 const j = r.json;
-console.log(`  tf.js ${(r.timings.tfjsMs / 1000).toFixed(1)} s, ONNX Runtime ${(r.timings.ortMs / 1000).toFixed(1)} s`);
+console.log(
+  `  tf.js ${(r.timings.tfjsMs / 1000).toFixed(1)} s, ONNX Runtime ${(r.timings.ortMs / 1000).toFixed(1)} s`,
+);
 console.log('  step   tf.js loss      ONNX Runtime loss   rel. diff');
 for (let i = 0; i < steps; i++) {
   const a = j.tfjs.losses[i];
   const b = j.onnxruntime.losses[i];
   const d = a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b));
   if (i < 5 || i % 10 === 9 || i === steps - 1)
-    console.log(`  ${String(i).padStart(4)}   ${a.toFixed(9)}     ${b.toFixed(9)}         ${d.toExponential(2)}`);
+    console.log(
+      `  ${String(i).padStart(4)}   ${a.toFixed(9)}     ${b.toFixed(9)}         ${d.toExponential(2)}`,
+    );
 }
 const yes = (b) => (b ? 'yes (bitwise)' : 'NO');
 console.log(`  initial weights equal:   ${yes(j.initialWeightsEqual)}`);
 console.log(`  batch order equal:       ${yes(j.batchOrderEqual)}`);
 console.log(`  dropout masks equal:     ${yes(j.dropoutMasksEqual)}`);
 console.log(`  largest rel. loss diff:  ${j.maxRelLossDiff.toExponential(3)}`);
-console.log(`  step-0 gradient diff:    ${j.step0GradMaxRelDiff.toExponential(3)} (max |Δ| / max |g| per tensor)`);
+console.log(
+  `  step-0 gradient diff:    ${j.step0GradMaxRelDiff.toExponential(3)} (max |Δ| / max |g| per tensor)`,
+);
 console.log(`  fingerprint initial weights:   ${r.fingerprints.initial}`);
 console.log(`  fingerprint final, tf.js:      ${r.fingerprints.finalTfjs}`);
 console.log(`  fingerprint final, ONNX RT:    ${r.fingerprints.finalOnnxruntime}`);
@@ -114,7 +123,11 @@ writeFileSync(
 console.log(`\n3. loss curves: ${relative(process.cwd(), values.out) || values.out}`);
 
 const ok =
-  j.initialWeightsEqual && j.batchOrderEqual && j.dropoutMasksEqual && j.maxRelLossDiff <= 1e-5 && numpyAllEqual;
+  j.initialWeightsEqual &&
+  j.batchOrderEqual &&
+  j.dropoutMasksEqual &&
+  j.maxRelLossDiff <= 1e-5 &&
+  numpyAllEqual;
 if (values.json) console.log(JSON.stringify(j));
 if (!ok) {
   console.error('MISMATCH: see above');
