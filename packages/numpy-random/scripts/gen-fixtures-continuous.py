@@ -2,7 +2,9 @@
 """Golden fixtures for the continuous distributions (issue 5), Generator and RandomState, from real NumPy.
 
 Run: python3 packages/numpy-random/scripts/gen-fixtures-continuous.py   (numpy 2.4.x)
-     add --check to compare against the committed files instead of writing them.
+     add --check to compare against the committed files instead of writing them;
+     --live prints (stdout) fresh scenarios with random seeds and random parameters in every regime
+     (used by `SEEDKIT_LIVE=1 vitest run test/continuous.test.ts`, i.e. `npm run test:live`).
 Writes fixtures/continuous-generator.json and fixtures/continuous-legacy.json.
 
 A scenario is (bit generator, seed, list of operations) replayed in order on ONE Generator / RandomState,
@@ -170,7 +172,65 @@ def make_rs(bgname, seed):
     return np.random.RandomState(seed) if bgname == 'MT19937' else np.random.RandomState(getattr(np.random, bgname)(seed))
 
 
+def live_ops(r, legacy):
+    """Random parameters in every regime (r: a Python random.Random)."""
+    def shape():
+        return r.choice([r.uniform(1e-3, 0.999), 1.0, r.uniform(1.001, 30.0), r.uniform(0.05, 3.0)])
+
+    def pos():
+        return r.choice([r.uniform(1e-3, 1.0), r.uniform(1.0, 50.0)])
+
+    def size():
+        return r.choice([None, 0, 1, r.randrange(2, 40), [r.randrange(1, 4), r.randrange(1, 5)]])
+
+    def o(m, *a):
+        s = size()
+        return op(m, *a) if s is None else op(m, *a, size=s)
+
+    ops = [
+        o('standardGamma', shape()), o('gamma', shape(), pos()), o('standardNormal'),
+        o('beta', r.uniform(1e-3, 1.0), r.uniform(1e-3, 1.0)), o('beta', pos(), pos()),
+        o('chisquare', pos()), o('f', pos(), pos()), o('standardT', pos()),
+        o('noncentralChisquare', pos(), r.choice([0.0, r.uniform(0.01, 5.0), r.uniform(20.0, 60.0)])),
+        o('noncentralF', pos(), pos(), r.uniform(0.0, 10.0)),
+        o('vonmises', r.uniform(-3.0, 3.0), r.choice([r.uniform(0, 1e-8), r.uniform(1e-6, 1e-5), r.uniform(0.01, 50.0), r.uniform(1e6, 1e8)])),
+        o('wald', pos(), pos()), o('weibull', r.choice([0.0, pos()])), o('pareto', pos()), o('power', pos()),
+        o('rayleigh', pos()), o('laplace', r.uniform(-5, 5), pos()), o('gumbel', r.uniform(-5, 5), pos()),
+        o('logistic', r.uniform(-5, 5), pos()), o('lognormal', r.uniform(-2, 2), r.uniform(0, 2)),
+        o('standardCauchy'), o('triangular', -1.0, r.uniform(-1.0, 2.0), 2.0),
+        op('dirichlet', [r.choice([r.uniform(0.001, 0.099), pos()]) for _ in range(r.randrange(1, 5))], r.randrange(0, 4)),
+        op('gamma', [shape() for _ in range(3)], [[pos()], [pos()]]),
+    ]
+    if not legacy:
+        ops.append(op('standardGamma', shape(), r.randrange(0, 30), dtype='float32'))
+    r.shuffle(ops)
+    return ops
+
+
+def live():
+    import random as pyrandom
+    r = pyrandom.Random(int.from_bytes(os.urandom(8), 'little'))
+    out = {}
+    for kind, make, legacy, bgs in [('generator', make_gen, False, ['PCG64', 'MT19937', 'Philox', 'SFC64', 'PCG64DXSM']),
+                                    ('legacy', make_rs, True, ['MT19937', 'MT19937', 'PCG64'])]:
+        scen = []
+        for bgname in bgs:
+            seed = r.randrange(2**32)
+            rng = make(bgname, seed)
+            ops = live_ops(r, legacy)
+            recs = [record(getattr(rng, snake(o['m'])), o['a'], o['k']) for o in ops]
+            after = [hexof(rng.random() if not legacy else rng.random_sample(), 'f8')]
+            if legacy:
+                after.append(hexof(rng.standard_normal(), 'f8'))
+            scen.append({'bitGenerator': bgname, 'seed': seed, 'ops': [enc(o) for o in ops], 'records': recs, 'after': after})
+        out[kind] = {'numpy': np.__version__, 'scenarios': scen}
+    print(json.dumps(out))
+
+
 def main():
+    if '--live' in sys.argv:
+        live()
+        return
     check = '--check' in sys.argv
     outputs = {
         'continuous-generator.json': run(make_gen, False, [('PCG64', 0), ('PCG64', 42), ('MT19937', 12345), ('Philox', 7)]),

@@ -1,11 +1,14 @@
 // Continuous distributions (issue 5) against golden fixtures from real NumPy 2.4.6
 // (scripts/gen-fixtures-continuous.py): every value compared by its IEEE bits, errors by NumPy's class.
+import { spawnSync } from 'node:child_process';
 import { SeedkitTypeError, SeedkitValueError } from '@seedkit/core';
 import { describe, expect, it } from 'vitest';
 import type { BitGenerator } from '../src/bitgen/bit-generator.js';
 import { MT19937 } from '../src/bitgen/mt19937.js';
 import { PCG64 } from '../src/bitgen/pcg64.js';
+import { PCG64DXSM } from '../src/bitgen/pcg64dxsm.js';
 import { Philox } from '../src/bitgen/philox.js';
+import { SFC64 } from '../src/bitgen/sfc64.js';
 import { Generator } from '../src/generator.js';
 import { random } from '../src/random.js';
 import { RandomState } from '../src/random-state.js';
@@ -36,7 +39,13 @@ interface Fx {
   scenarios: Scenario[];
 }
 
-const CTORS: Record<string, new (seed?: number) => BitGenerator> = { PCG64, MT19937, Philox };
+const CTORS: Record<string, new (seed?: number) => BitGenerator> = {
+  PCG64,
+  MT19937,
+  Philox,
+  SFC64,
+  PCG64DXSM,
+};
 
 function toHex(v: number | Float64Array | Float32Array, dtype: 'f8' | 'f4'): string {
   const arr = typeof v === 'number' ? (dtype === 'f8' ? Float64Array.of(v) : Float32Array.of(v)) : v;
@@ -85,32 +94,39 @@ function label(s: Scenario, i: number): string {
   return `${s.bitGenerator}(${s.seed}) op ${i}: ${o.m}(${JSON.stringify(o.a)}, ${JSON.stringify(o.k)})`;
 }
 
+function runGenerator(s: Scenario): void {
+  const rng = new Generator(new CTORS[s.bitGenerator]!(s.seed)) as unknown as Callable;
+  s.ops.forEach((o, i) => {
+    check(rng, o, s.records[i]!, label(s, i));
+  });
+  expect(toHex(rng.random!() as number, 'f8'), 'stream position after the calls').toBe(s.after[0]);
+}
+
+function runLegacy(s: Scenario): void {
+  const rs = (s.bitGenerator === 'MT19937'
+    ? new RandomState(s.seed)
+    : new RandomState(new CTORS[s.bitGenerator]!(s.seed))) as unknown as Callable;
+  s.ops.forEach((o, i) => {
+    check(rs, o, s.records[i]!, label(s, i));
+  });
+  expect(toHex(rs.randomSample!() as number, 'f8'), 'stream position after the calls').toBe(s.after[0]);
+  expect(toHex(rs.standardNormal!() as number, 'f8'), 'Gaussian cache after the calls').toBe(s.after[1]);
+}
+
 describe('Generator continuous distributions = NumPy 2.4.6', () => {
   const fx = loadFixture<Fx>('continuous-generator.json');
   it('fixtures come from numpy 2.4.x', () => expect(fx.numpy).toMatch(/^2\.4\./));
   for (const s of fx.scenarios) {
     it(`${s.bitGenerator}(${s.seed}): ${s.ops.length} interleaved calls, bit for bit`, () => {
-      const rng = new Generator(new CTORS[s.bitGenerator]!(s.seed)) as unknown as Callable;
-      s.ops.forEach((o, i) => {
-        check(rng, o, s.records[i]!, label(s, i));
-      });
-      expect(toHex(rng.random!() as number, 'f8'), 'stream position after the calls').toBe(s.after[0]);
+      runGenerator(s);
     });
   }
 });
-
 describe('RandomState continuous distributions = NumPy 2.4.6 (legacy algorithms)', () => {
   const fx = loadFixture<Fx>('continuous-legacy.json');
   for (const s of fx.scenarios) {
     it(`${s.bitGenerator}(${s.seed}): ${s.ops.length} interleaved calls, bit for bit`, () => {
-      const rs = (s.bitGenerator === 'MT19937'
-        ? new RandomState(s.seed)
-        : new RandomState(new CTORS[s.bitGenerator]!(s.seed))) as unknown as Callable;
-      s.ops.forEach((o, i) => {
-        check(rs, o, s.records[i]!, label(s, i));
-      });
-      expect(toHex(rs.randomSample!() as number, 'f8'), 'stream position after the calls').toBe(s.after[0]);
-      expect(toHex(rs.standardNormal!() as number, 'f8'), 'Gaussian cache after the calls').toBe(s.after[1]);
+      runLegacy(s);
     });
   }
   it('the np.random module functions replay the same scenario', () => {
@@ -123,3 +139,21 @@ describe('RandomState continuous distributions = NumPy 2.4.6 (legacy algorithms)
     expect(toHex(mod.randomSample!() as number, 'f8')).toBe(s.after[0]);
   });
 });
+
+// Live cross-check (npm run test:live, or SEEDKIT_LIVE=1): fresh random seeds and parameters computed by the
+// installed NumPy, replayed here bit for bit.
+describe.runIf(process.env.SEEDKIT_LIVE === '1')(
+  'live: random seeds and parameters vs the installed NumPy',
+  () => {
+    const script = new URL('../scripts/gen-fixtures-continuous.py', import.meta.url).pathname;
+    for (let round = 0; round < 3; round++) {
+      it(`round ${round}`, () => {
+        const r = spawnSync('python3', [script, '--live'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+        expect(r.status, r.stderr).toBe(0);
+        const live = JSON.parse(r.stdout) as { generator: Fx; legacy: Fx };
+        for (const s of live.generator.scenarios) runGenerator(s);
+        for (const s of live.legacy.scenarios) runLegacy(s);
+      });
+    }
+  },
+);
