@@ -5,7 +5,8 @@ Run: python3 packages/numpy-random/scripts/gen-fixtures-continuous.py   (numpy 2
      add --check to compare against the committed files instead of writing them;
      --live prints (stdout) fresh scenarios with random seeds and random parameters in every regime
      (used by `SEEDKIT_LIVE=1 vitest run test/continuous.test.ts`, i.e. `npm run test:live`).
-Writes fixtures/continuous-generator.json and fixtures/continuous-legacy.json.
+Writes fixtures/continuous-generator.json, fixtures/continuous-legacy.json and fixtures/continuous-powf.json
+(the system glibc `powf`, which NumPy's float32 standard_gamma calls, through ctypes: float32 bits as hex).
 
 A scenario is (bit generator, seed, list of operations) replayed in order on ONE Generator / RandomState,
 so the calls are interleaved (a gamma, then a normal, then a gamma ...) and stream alignment is checked.
@@ -227,6 +228,22 @@ def live():
     print(json.dumps(out))
 
 
+def powf_fixture():
+    import ctypes
+    libm = ctypes.CDLL('libm.so.6')
+    libm.powf.restype = ctypes.c_float
+    libm.powf.argtypes = [ctypes.c_float, ctypes.c_float]
+    r = np.random.default_rng(2024)
+    n = 1500
+    # the sampler's arguments: U in [0,1) or 1-k+k*Y (> 0), exponent 1/shape for shape in (0, 1)
+    xs = np.concatenate([r.random(n), r.random(n) * 30, np.exp(r.uniform(-100, 80, n)), [1e-40, 3e-39, 0.0, 1.0, 0.5]])
+    ys = np.concatenate([1 / r.uniform(1e-3, 1, n), 1 / r.uniform(0.05, 1, n), r.uniform(-3, 3, n), [0.5, 2.0, 3.0, 7.0, -1.0]])
+    xs = xs.astype(np.float32)
+    ys = ys.astype(np.float32)
+    out = np.array([libm.powf(float(a), float(b)) for a, b in zip(xs, ys)], dtype=np.float32)
+    return {'source': 'glibc powf via ctypes', 'x': hexof(xs, 'f4'), 'y': hexof(ys, 'f4'), 'powf': hexof(out, 'f4')}
+
+
 def main():
     if '--live' in sys.argv:
         live()
@@ -235,6 +252,7 @@ def main():
     outputs = {
         'continuous-generator.json': run(make_gen, False, [('PCG64', 0), ('PCG64', 42), ('MT19937', 12345), ('Philox', 7)]),
         'continuous-legacy.json': run(make_rs, True, [('MT19937', 0), ('MT19937', 42), ('MT19937', 12345), ('PCG64', 3)]),
+        'continuous-powf.json': powf_fixture(),
     }
     bad = 0
     for name, data in outputs.items():

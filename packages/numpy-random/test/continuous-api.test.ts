@@ -4,8 +4,10 @@ import { SeedkitTypeError, SeedkitValueError } from '@seedkit/core';
 import { describe, expect, it } from 'vitest';
 import { PCG64 } from '../src/bitgen/pcg64.js';
 import { cholesky, jacobiEigh } from '../src/distributions/continuous/mvnormal.js';
+import { powf } from '../src/distributions/continuous/powf.js';
 import { Generator } from '../src/generator.js';
 import { RandomState } from '../src/random-state.js';
+import { loadFixture } from './legacy-support.js';
 
 const gen = (seed = 1) => new Generator(new PCG64(seed));
 const bits = (a: Float64Array | Float32Array) =>
@@ -149,5 +151,23 @@ describe('multivariateNormal factor (TypeScript decomposition)', () => {
         'bogus',
       ),
     ).toThrow(SeedkitValueError);
+  });
+});
+
+describe('powf (glibc port used by the float32 gamma sampler)', () => {
+  it('equals the system glibc powf bit for bit (fixtures/continuous-powf.json)', () => {
+    const fx = loadFixture<{ x: string; y: string; powf: string }>('continuous-powf.json');
+    const f32 = (hex: string) => {
+      const b = Buffer.from(hex, 'hex');
+      return new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+    };
+    const x = f32(fx.x);
+    const y = f32(fx.y);
+    const want = f32(fx.powf);
+    expect(x.length).toBeGreaterThan(4000);
+    const got = new Float32Array(x.length);
+    for (let i = 0; i < x.length; i++) got[i] = powf(x[i]!, y[i]!);
+    expect(Buffer.from(got.buffer).toString('hex')).toBe(fx.powf);
+    expect(want.length).toBe(x.length);
   });
 });

@@ -6,6 +6,7 @@ import { exp, log, log1p, logf, pow } from '../../math/index.js';
 import { randomPoisson } from '../discrete/poisson.js';
 import { nextFloat } from '../uniform.js';
 import { standardExponentialFloat, standardNormalFloat } from '../ziggurat.js';
+import { powf } from './powf.js';
 import type { Sources } from './sources.js';
 
 const f32 = Math.fround;
@@ -47,11 +48,6 @@ export function standardGamma(src: Sources, shape: number): number {
     if (U < 1.0 - 0.0331 * (X * X) * (X * X)) return b * V;
     if (log(U) < 0.5 * X * X + b * (1.0 - V + log(V))) return b * V;
   }
-}
-
-/** float32 `powf`: glibc's powf is (almost always) the correctly rounded pow; see README limits. */
-function powf(x: number, y: number): number {
-  return f32(pow(x, y));
 }
 
 /** `random_standard_gamma_f` (Generator, dtype float32): the same algorithm in float arithmetic. */
