@@ -136,6 +136,7 @@ def common_ops(legacy):
             op('standardGamma', 3.5, 41, dtype='float32'), op('standardGamma', 0.0, 3, dtype='float32'),
             op('standardGamma', 0.05, 21, dtype='float32'), op('standardGamma', 2.5, dtype='float32'),
             op('standardGamma', 7.0, [2, 3], dtype='float32'),
+            op('standardGamma', [0.3, 1.7, 1.0], [2, 3], 'float32'), op('standardGamma', [[0.2], [4.0]], dtype='float32'),
             op('multivariateNormal', [1.0, -1.0, 0.0], [[4.0, 2.0, 0.6], [2.0, 3.0, 0.4], [0.6, 0.4, 1.0]], 7,
                method='cholesky'),
             op('multivariateNormal', [0.0, 0.0], [[2.0, 0.0], [0.0, 1.0]], 4, method='eigh'),
