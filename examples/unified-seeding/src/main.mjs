@@ -90,10 +90,9 @@ for (let i = 0; i < steps; i++) {
   const a = j.tfjs.losses[i];
   const b = j.onnxruntime.losses[i];
   const d = a === b ? 0 : Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b));
-  if (i < 5 || i % 10 === 9 || i === steps - 1)
-    console.log(
-      `  ${String(i).padStart(4)}   ${a.toFixed(9)}     ${b.toFixed(9)}         ${d.toExponential(2)}`,
-    );
+  console.log(
+    `  ${String(i).padStart(4)}   ${a.toFixed(9)}     ${b.toFixed(9)}         ${d.toExponential(2)}`,
+  );
 }
 const yes = (b) => (b ? 'yes (bitwise)' : 'NO');
 console.log(`  initial weights equal:   ${yes(j.initialWeightsEqual)}`);
