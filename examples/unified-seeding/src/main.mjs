@@ -32,7 +32,7 @@ if (!Number.isInteger(steps) || steps < 1 || steps > 10000) {
 
 // ---- 1. NumPy-compatible draws beside NumPy's ----
 function liveNumpy() {
-  const r = spawnSync('python3', [resolve(here, 'numpy_draws.py'), String(seed)], {
+  const r = spawnSync('python3', [resolve(here, 'numpy_draws.py'), String(seed), String(steps)], {
     encoding: 'utf8',
     timeout: 20000,
   });
@@ -106,6 +106,13 @@ console.log(`  fingerprint initial weights:   ${r.fingerprints.initial}`);
 console.log(`  fingerprint final, tf.js:      ${r.fingerprints.finalTfjs}`);
 console.log(`  fingerprint final, ONNX RT:    ${r.fingerprints.finalOnnxruntime}`);
 console.log(`  fingerprint of the streams (initial weights + batch order + masks): ${j.fingerprint}`);
+const npStreams = theirs?.streams?.[String(steps)];
+const streamsMatchNumpy = npStreams === undefined ? undefined : npStreams === j.fingerprint;
+console.log(
+  npStreams === undefined
+    ? '  (no NumPy fingerprint of the streams for these settings)'
+    : `  the same, drawn by NumPy + seedkit_protocol:                        ${npStreams} ${streamsMatchNumpy ? 'identical' : 'DIFFERENT'}`,
+);
 
 // ---- 3. plot ----
 mkdirSync(dirname(values.out), { recursive: true });

@@ -115,6 +115,20 @@ describe('same seed → same streams in tf.js and ONNX Runtime (demo MLP, seed 4
   });
 });
 
+describe('the streams equal NumPy’s', () => {
+  it('fingerprint of initial weights + batch orders + masks = NumPy + seedkit_protocol (demo fixture, seed 42)', () => {
+    // examples/unified-seeding/fixtures/numpy-seed-42.json: scripts/gen-numpy-fixture.py with real NumPy.
+    const fx = JSON.parse(
+      readFileSync(
+        new URL('../../../examples/unified-seeding/fixtures/numpy-seed-42.json', import.meta.url),
+        'utf8',
+      ),
+    ) as { streams: Record<string, string> };
+    expect(fx.streams['50']).toMatch(/^[0-9a-f]{64}$/);
+    expect(d42.json.fingerprint).toBe(fx.streams['50']);
+  });
+});
+
 describe('different seeds differ', () => {
   it('seed 43: other weights, batch order, masks and fingerprint', async () => {
     const d43 = (await runDemo({ seed: 43, steps: 3 })) as Demo;
@@ -142,6 +156,13 @@ describe('the demo’s --json output (built packages, two processes)', () => {
     const b = await run();
     expect(b).toBe(a);
     const j = JSON.parse(a) as Demo['json'];
+    const fx = JSON.parse(
+      readFileSync(
+        new URL('../../../examples/unified-seeding/fixtures/numpy-seed-42.json', import.meta.url),
+        'utf8',
+      ),
+    ) as { streams: Record<string, string> };
+    expect(j.fingerprint).toBe(fx.streams['20']);
     expect(j.seed).toBe(42);
     expect(j.tfjs.losses).toHaveLength(20);
     expect(j.initialWeightsEqual && j.batchOrderEqual && j.dropoutMasksEqual).toBe(true);
