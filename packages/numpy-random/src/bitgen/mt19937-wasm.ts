@@ -1,6 +1,6 @@
 /**
- * The optional WebAssembly kernel for long MT19937 `next_double` fills (assembled by
- * scripts/gen-mt19937-wasm.py; about 2× the TypeScript loop). One shared instance: the caller copies its
+ * The optional WebAssembly kernel for long MT19937 `next_double` fills (source wasm/mt19937.wat, compiled
+ * with wabt by scripts/build-wasm.mjs; about 2× the TypeScript loop). One shared instance: the caller copies its
  * key and position in, fills, and copies them back, all synchronously. Without WebAssembly (or if it is
  * disabled) the TypeScript path is used; both give identical bits.
  */

@@ -1,5 +1,6 @@
 /**
- * The optional WebAssembly kernel for PCG64 bulk draws (626 bytes, assembled by scripts/gen-pcg64-wasm.py).
+ * The optional WebAssembly kernel for PCG64 bulk draws (source wasm/pcg64.wat, compiled with wabt by
+ * scripts/build-wasm.mjs).
  * One shared instance, used synchronously: the caller copies its 128-bit state and increment in, fills, and
  * copies the state back. Without WebAssembly (or when disabled, e.g. by a CSP without 'wasm-unsafe-eval')
  * PCG64 uses its TypeScript step; both give identical bits (tested).
