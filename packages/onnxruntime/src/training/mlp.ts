@@ -1,4 +1,5 @@
 import { SeedkitTypeError, SeedkitValueError } from '@seedkit/core';
+import { INIT_SCHEMES, type InitScheme } from '@seedkit/numpy-random';
 import {
   arrayFor,
   assertFloatDType,
@@ -11,29 +12,9 @@ import {
 } from './ir.js';
 import { checkLoss, type LossSpec } from './step-graph.js';
 
-/** Weight-initialisation schemes (those of `initializeWeights` in @seedkit/numpy-random). */
-export type InitScheme =
-  | 'glorotUniform'
-  | 'glorotNormal'
-  | 'heUniform'
-  | 'heNormal'
-  | 'lecunUniform'
-  | 'lecunNormal'
-  | 'torchDefault'
-  | 'zeros'
-  | 'ones';
-
-export const INIT_SCHEMES: readonly InitScheme[] = [
-  'glorotUniform',
-  'glorotNormal',
-  'heUniform',
-  'heNormal',
-  'lecunUniform',
-  'lecunNormal',
-  'torchDefault',
-  'zeros',
-  'ones',
-];
+/** Weight-initialisation schemes: those of `initializeWeights` in @seedkit/numpy-random (one definition). */
+export type { InitScheme } from '@seedkit/numpy-random';
+export { INIT_SCHEMES } from '@seedkit/numpy-random';
 
 export type Activation = 'linear' | 'relu' | 'leakyRelu' | 'sigmoid' | 'tanh' | 'softmax';
 
