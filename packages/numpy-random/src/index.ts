@@ -14,6 +14,13 @@ export { SFC64 } from './bitgen/sfc64.js';
 // --- continuous distributions (issue 5)
 export type { ParamLike } from './broadcast.js';
 export type { ContinuousArg, ContinuousOptions } from './distributions/continuous/index.js';
+// --- discrete distributions (issue 5) ---
+export type {
+  DiscreteResult,
+  LamOption,
+  MultivariateHypergeometricOptions,
+  SizeOption as DiscreteSizeOption,
+} from './distributions/discrete/methods.js';
 export type {
   ArrayInput,
   ChoiceOptions as GeneratorChoiceOptions,

@@ -23,6 +23,21 @@ import {
   type SizedContinuousOptions,
 } from './distributions/continuous/index.js';
 import { legacySources, type Sources } from './distributions/continuous/sources.js';
+import {
+  binomialMethod,
+  type DiscreteContext,
+  type DiscreteResult,
+  discreteContext,
+  geometricMethod,
+  hypergeometricMethod,
+  type LamOption,
+  logseriesMethod,
+  multinomialMethod,
+  negativeBinomialMethod,
+  poissonMethod,
+  type SizeOption,
+  zipfMethod,
+} from './distributions/discrete/methods.js';
 import { randomInterval, shuffleInPlace } from './distributions/interval.js';
 import { checkProbabilities, normalizedCdf, searchsortedRight } from './legacy/choice.js';
 import { legacyExponentialFill, legacyStandardExponential } from './legacy/exponential.js';
@@ -963,4 +978,94 @@ export class RandomState {
     return multivariateNormal(this.#contSources(), [mean, cov, ...rest]);
   }
   // --- end continuous distributions (issue 5) ---
+
+  // --- discrete distributions (issue 5) ---
+  // Frozen legacy algorithms (legacy-distributions.c) from src/distributions/discrete, shared with Generator.
+  // Parameters are scalars; results are int64 (a number, or a BigInt64Array with `shape` when `size` is given).
+  // NumPy's binomial_t lives as long as the RandomState (seeding does not reset it), as here.
+
+  #discreteCtx?: DiscreteContext;
+  #discrete(): DiscreteContext {
+    if (this.#discreteCtx === undefined) {
+      this.#discreteCtx = discreteContext(
+        () => this.#bitGenerator,
+        true,
+        () => legacySources(this.#bitGenerator, this.#gauss),
+      );
+    }
+    return this.#discreteCtx;
+  }
+
+  /** `binomial(n, p, size=None)`: legacy inversion (`exp(n·log q)`, no n == 0 / p == 0 shortcut) or BTPE. */
+  binomial(n: number | bigint, p: number, size?: null | SizeOption): number;
+  binomial(n: number | bigint, p: number, size: Size | SizeOption): Shaped<BigInt64Array>;
+  binomial(...args: unknown[]): DiscreteResult {
+    return binomialMethod(this.#discrete(), args);
+  }
+
+  /** `negative_binomial(n, p, size=None)`: `poisson(legacy_gamma(n, (1−p)/p))`. */
+  negativeBinomial(n: number, p: number, size?: null | SizeOption): number;
+  negativeBinomial(n: number, p: number, size: Size | SizeOption): Shaped<BigInt64Array>;
+  negativeBinomial(...args: unknown[]): DiscreteResult {
+    return negativeBinomialMethod(this.#discrete(), args);
+  }
+
+  /** `poisson(lam=1.0, size=None)`: PTRS for lam ≥ 10, multiplication below, 0 for lam == 0. */
+  poisson(lam?: number | LamOption, size?: null | LamOption): number;
+  poisson(lam: number | undefined, size: Size | LamOption): Shaped<BigInt64Array>;
+  poisson(...args: unknown[]): DiscreteResult {
+    return poissonMethod(this.#discrete(), args);
+  }
+
+  /** `geometric(p, size=None)`: search for p ≥ 1/3, else `ceil(log1p(−U) / log(1 − p))`. */
+  geometric(p: number, size?: null | SizeOption): number;
+  geometric(p: number, size: Size | SizeOption): Shaped<BigInt64Array>;
+  geometric(...args: unknown[]): DiscreteResult {
+    return geometricMethod(this.#discrete(), args);
+  }
+
+  /** `hypergeometric(ngood, nbad, nsample, size=None)`: legacy HRUA (nsample > 10) or HYP; nsample ≥ 1. */
+  hypergeometric(
+    ngood: number | bigint,
+    nbad: number | bigint,
+    nsample: number | bigint,
+    size?: null | SizeOption,
+  ): number;
+  hypergeometric(
+    ngood: number | bigint,
+    nbad: number | bigint,
+    nsample: number | bigint,
+    size: Size | SizeOption,
+  ): Shaped<BigInt64Array>;
+  hypergeometric(...args: unknown[]): DiscreteResult {
+    return hypergeometricMethod(this.#discrete(), args);
+  }
+
+  /** `logseries(p, size=None)`: legacy form (`log(1 − p)`, `1 − exp(r·U)`). */
+  logseries(p: number, size?: null | SizeOption): number;
+  logseries(p: number, size: Size | SizeOption): Shaped<BigInt64Array>;
+  logseries(...args: unknown[]): DiscreteResult {
+    return logseriesMethod(this.#discrete(), args);
+  }
+
+  /** `zipf(a, size=None)`: legacy rejection with `U = 1 − next_double()`. */
+  zipf(a: number, size?: null | SizeOption): number;
+  zipf(a: number, size: Size | SizeOption): Shaped<BigInt64Array>;
+  zipf(...args: unknown[]): DiscreteResult {
+    return zipfMethod(this.#discrete(), args);
+  }
+
+  /**
+   * `multinomial(n, pvals, size=None)`: int64 counts of shape `[...size, pvals.length]`. As in NumPy 2.4 it
+   * draws with the Generator binomial (log1p inversion), sharing this RandomState's binomial_t.
+   */
+  multinomial(
+    n: number | bigint,
+    pvals: ArrayLike<number>,
+    size?: Size | null | SizeOption,
+  ): Shaped<BigInt64Array>;
+  multinomial(...args: unknown[]): Shaped<BigInt64Array> {
+    return multinomialMethod(this.#discrete(), args);
+  }
+  // --- end discrete distributions (issue 5) ---
 }

@@ -66,6 +66,16 @@ export interface NumpyRandomModule {
   dirichlet: RandomState['dirichlet'];
   multivariateNormal: RandomState['multivariateNormal'];
   // --- end continuous distributions (issue 5) ---
+  // --- discrete distributions (issue 5) ---
+  binomial: RandomState['binomial'];
+  negativeBinomial: RandomState['negativeBinomial'];
+  poisson: RandomState['poisson'];
+  geometric: RandomState['geometric'];
+  hypergeometric: RandomState['hypergeometric'];
+  logseries: RandomState['logseries'];
+  zipf: RandomState['zipf'];
+  multinomial: RandomState['multinomial'];
+  // --- end discrete distributions (issue 5) ---
   /** The RandomState class (`np.random.RandomState`). */
   RandomState: typeof RandomState;
 }
@@ -140,5 +150,15 @@ export const random: NumpyRandomModule = {
   dirichlet: bound('dirichlet') as RandomState['dirichlet'],
   multivariateNormal: bound('multivariateNormal') as RandomState['multivariateNormal'],
   // --- end continuous distributions (issue 5) ---
+  // --- discrete distributions (issue 5) ---
+  binomial: bound('binomial') as RandomState['binomial'],
+  negativeBinomial: bound('negativeBinomial') as RandomState['negativeBinomial'],
+  poisson: bound('poisson') as RandomState['poisson'],
+  geometric: bound('geometric') as RandomState['geometric'],
+  hypergeometric: bound('hypergeometric') as RandomState['hypergeometric'],
+  logseries: bound('logseries') as RandomState['logseries'],
+  zipf: bound('zipf') as RandomState['zipf'],
+  multinomial: bound('multinomial') as RandomState['multinomial'],
+  // --- end discrete distributions (issue 5) ---
   RandomState,
 };

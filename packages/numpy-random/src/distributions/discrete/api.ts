@@ -9,6 +9,7 @@ import { normalizeSize, type Shaped, shapeSize, withShape } from '../../shape.js
 import { POISSON_LAM_MAX } from './poisson.js';
 
 const INT64_MAX = 9223372036854775807n;
+const INT64_MIN = -9223372036854775808n;
 const TWO63 = 2 ** 63;
 
 /** A real-valued parameter (scalars only: array parameters are not broadcast). */
@@ -97,18 +98,27 @@ export function checkConstraint(val: number, name: string, cons: Constraint): vo
   }
 }
 
-/** int64 conversion of a sampler's double result (2^63 and above saturate to INT64_MAX). */
-function toInt64(x: number): bigint {
-  return x >= TWO63 ? INT64_MAX : BigInt(x);
+/**
+ * int64 conversion of a sampler's double result, as C's `(int64_t)` cast behaves on x86-64: values outside
+ * [−2^63, 2^63), −∞ and NaN become INT64_MIN. `+Infinity` is the samplers' marker for an explicit
+ * INT64_MAX (Generator `geometric` clamps to it).
+ */
+export function toInt64(x: number): bigint {
+  if (x === Number.POSITIVE_INFINITY) return INT64_MAX;
+  if (!(x >= -TWO63 && x < TWO63)) return INT64_MIN;
+  return BigInt(x);
 }
 
 /**
  * Runs `draw` once (size null → a number) or once per element in C order (→ `BigInt64Array` with `shape`).
- * `size` 0 draws nothing.
+ * `size` 0 draws nothing. A scalar beyond ±2^53 is the nearest double of its int64 value.
  */
 export function intResult(size: unknown, draw: () => number): number | Shaped<BigInt64Array> {
   const shape = normalizeSize(size);
-  if (shape === null) return draw();
+  if (shape === null) {
+    const v = draw();
+    return Number.isSafeInteger(v) ? v : Number(toInt64(v));
+  }
   const out = new BigInt64Array(shapeSize(shape));
   for (let i = 0; i < out.length; i++) out[i] = toInt64(draw());
   return withShape(out, shape);

@@ -29,13 +29,13 @@ function geometricSearch(bg: BitGenerator, p: number): number {
 
 /**
  * `geometric(p)`: search for p ≥ 1/3; otherwise Generator `ceil(−E / log1p(−p))` on the ziggurat
- * exponential (≥ 2^63 → 2^63, standing for INT64_MAX), legacy `ceil(log1p(−U) / log(1 − p))`.
+ * exponential (≥ 2^63 → +Infinity, the marker for INT64_MAX), legacy `ceil(log1p(−U) / log(1 − p))`.
  */
 export function randomGeometric(bg: BitGenerator, p: number, legacy = false): number {
   if (p >= 0.3333333333333333) return geometricSearch(bg, p);
   if (legacy) return Math.ceil(log1p(-bg.nextDouble()) / log(1 - p));
   const z = Math.ceil(-standardExponential(bg) / log1p(-p));
-  return z >= INT64_MAX_D ? INT64_MAX_D : z;
+  return z >= INT64_MAX_D ? Number.POSITIVE_INFINITY : z;
 }
 
 /**
