@@ -170,6 +170,11 @@ const ROW_SOURCES = [
     const { distributionRows } = await import('./distributions.mjs');
     return distributionRows({ n: Math.min(N, 1e6), repeats: REPEATS });
   },
+  async () => {
+    if (!existsSync(`${here}discrete.mjs`)) return [];
+    const { discreteRows } = await import('./discrete.mjs');
+    return discreteRows({ n: Math.min(N, 1e6), repeats: REPEATS });
+  },
 ];
 for (const src of ROW_SOURCES) {
   try {

@@ -120,9 +120,17 @@ export function intResult(size: unknown, draw: () => number): number | Shaped<Bi
     return Number.isSafeInteger(v) ? v : Number(toInt64(v));
   }
   const out = new BigInt64Array(shapeSize(shape));
-  for (let i = 0; i < out.length; i++) out[i] = toInt64(draw());
+  // Values in [0, 2^32) (nearly all draws) go through a 32-bit view: no BigInt allocation per element.
+  const words = LITTLE_ENDIAN ? new Uint32Array(out.buffer, out.byteOffset, 2 * out.length) : null;
+  for (let i = 0; i < out.length; i++) {
+    const v = draw();
+    if (words !== null && v >= 0 && v <= 0xffffffff) words[2 * i] = v;
+    else out[i] = toInt64(v);
+  }
   return withShape(out, shape);
 }
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** Shape `[...size, k]` (or `[k]` without size) and the number of k-vectors to draw. */
 export function vectorShape(size: unknown, k: number): { shape: number[]; count: number } {
@@ -135,7 +143,12 @@ export function vectorShape(size: unknown, k: number): { shape: number[]; count:
 /** Converts a filled double buffer of counts to an int64 result with `shape`. */
 export function toInt64Array(buf: Float64Array, shape: readonly number[]): Shaped<BigInt64Array> {
   const out = new BigInt64Array(buf.length);
-  for (let i = 0; i < buf.length; i++) out[i] = BigInt(buf[i]!);
+  const words = LITTLE_ENDIAN ? new Uint32Array(out.buffer, out.byteOffset, 2 * out.length) : null;
+  for (let i = 0; i < buf.length; i++) {
+    const v = buf[i]!;
+    if (words !== null && v >= 0 && v <= 0xffffffff) words[2 * i] = v;
+    else out[i] = BigInt(v);
+  }
   return withShape(out, shape);
 }
 

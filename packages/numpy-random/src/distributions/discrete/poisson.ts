@@ -9,8 +9,16 @@ import { randomLoggam } from './loggam.js';
 /** numpy's `POISSON_LAM_MAX`: `INT64_MAX - 10·sqrt(INT64_MAX)` as a double. */
 export const POISSON_LAM_MAX = 9.223372006484771e18;
 
+// Per-lam constants are pure functions of lam; the last lam's are kept (exp/log are exact ports, not cheap).
+let multLam = Number.NaN;
+let multEnlam = 0;
+
 function poissonMult(bg: BitGenerator, lam: number): number {
-  const enlam = exp(-lam);
+  if (lam !== multLam) {
+    multEnlam = exp(-lam);
+    multLam = lam;
+  }
+  const enlam = multEnlam;
   let X = 0;
   let prod = 1.0;
   for (;;) {
@@ -20,14 +28,23 @@ function poissonMult(bg: BitGenerator, lam: number): number {
   }
 }
 
+let ptrsLam = Number.NaN;
+let ptrsLoglam = 0;
+let ptrsLogInvalpha = 0;
+
 function poissonPtrs(bg: BitGenerator, lam: number): number {
   const slam = Math.sqrt(lam);
-  const loglam = log(lam);
   const b = 0.931 + 2.53 * slam;
   const a = -0.059 + 0.02483 * b;
   const invalpha = 1.1239 + 1.1328 / (b - 3.4);
   const vr = 0.9277 - 3.6224 / (b - 2);
-  const logInvalpha = log(invalpha);
+  if (lam !== ptrsLam) {
+    ptrsLoglam = log(lam);
+    ptrsLogInvalpha = log(invalpha);
+    ptrsLam = lam;
+  }
+  const loglam = ptrsLoglam;
+  const logInvalpha = ptrsLogInvalpha;
   for (;;) {
     const U = bg.nextDouble() - 0.5;
     const V = bg.nextDouble();
