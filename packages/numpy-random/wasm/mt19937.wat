@@ -67,49 +67,77 @@
           (i32.sub (i32.const 0) (i32.and (local.get $y) (i32.const 1)))
           (i32.const 0x9908b0df)))))
 
-  ;; fill(n). Locals: $i/$end byte addresses into the output area, $pos the key byte address.
+  ;; fill(n). $i/$end are byte addresses into the output area, $pos the key byte address (4 · index). A pair
+  ;; of key words (8 bytes) makes one double (8 bytes), so the inner loop walks both with one stride and
+  ;; never tests for a twist: it stops at the end of the key or of the output, whichever comes first.
+  ;; Tempering (y ^= y >> 11; y ^= (y << 7) & 0x9d2c5680; y ^= (y << 15) & 0xefc60000; y ^= y >> 18) and
+  ;; the double ((a >> 5)·2^26 + (b >> 6))·2^-53 are written out inline: V8 does not inline wasm calls.
   (func $fill (export "fill") (param $n i32)
-    (local $i i32) (local $end i32) (local $pos i32) (local $y i32) (local $a i32)
-    (local.set $pos (i32.mul (i32.load offset=2496 (i32.const 0)) (i32.const 4)))
+    (local $i i32) (local $end i32) (local $pos i32) (local $lim i32) (local $a i32) (local $b i32)
+    (local.set $pos (i32.shl (i32.load offset=2496 (i32.const 0)) (i32.const 2)))
     (local.set $i (i32.const 0))
-    (local.set $end (i32.mul (local.get $n) (i32.const 8)))
+    (local.set $end (i32.shl (local.get $n) (i32.const 3)))
     (block $done
-      (loop $next
+      (loop $outer
         (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
-        ;; a = next32() >>> 5
         (if (i32.eq (local.get $pos) (i32.const 2496))
           (then (call $twist) (local.set $pos (i32.const 0))))
-        (local.set $y (i32.load (local.get $pos)))
-        (local.set $pos (i32.add (local.get $pos) (i32.const 4)))
-        (local.set $y (i32.xor (local.get $y) (i32.shr_u (local.get $y) (i32.const 11))))
-        (local.set $y (i32.xor (local.get $y)
-          (i32.and (i32.shl (local.get $y) (i32.const 7)) (i32.const 0x9d2c5680))))
-        (local.set $y (i32.xor (local.get $y)
-          (i32.and (i32.shl (local.get $y) (i32.const 15)) (i32.const 0xefc60000))))
-        (local.set $a (i32.shr_u
-          (i32.xor (local.get $y) (i32.shr_u (local.get $y) (i32.const 18)))
-          (i32.const 5)))
-        ;; b = next32() >>> 6, inline in the store below
-        (if (i32.eq (local.get $pos) (i32.const 2496))
-          (then (call $twist) (local.set $pos (i32.const 0))))
-        (local.set $y (i32.load (local.get $pos)))
-        (local.set $pos (i32.add (local.get $pos) (i32.const 4)))
-        (local.set $y (i32.xor (local.get $y) (i32.shr_u (local.get $y) (i32.const 11))))
-        (local.set $y (i32.xor (local.get $y)
-          (i32.and (i32.shl (local.get $y) (i32.const 7)) (i32.const 0x9d2c5680))))
-        (local.set $y (i32.xor (local.get $y)
-          (i32.and (i32.shl (local.get $y) (i32.const 15)) (i32.const 0xefc60000))))
-        ;; out[i] = (a · 2^26 + b) · 2^-53 (exact: a < 2^27, b < 2^26)
-        (f64.store offset=4096 (local.get $i)
-          (f64.mul
-            (f64.add
-              (f64.mul (f64.convert_i32_u (local.get $a)) (f64.const 67108864))
-              (f64.convert_i32_u (i32.shr_u
-                (i32.xor (local.get $y) (i32.shr_u (local.get $y) (i32.const 18)))
-                (i32.const 6))))
-            (f64.const 0x1p-53)))
-        (local.set $i (i32.add (local.get $i) (i32.const 8)))
-        (br $next)))
+        (if (i32.eq (local.get $pos) (i32.const 2492))
+          (then
+            ;; one word left (pos odd, after single 32-bit draws): a = key[623], twist, b = key[0]
+            (local.set $a (i32.load offset=2492 (i32.const 0)))
+            (call $twist)
+            (local.set $b (i32.load offset=0 (i32.const 0)))
+            (local.set $a (i32.xor (local.get $a) (i32.shr_u (local.get $a) (i32.const 11))))
+            (local.set $a (i32.xor (local.get $a)
+              (i32.and (i32.shl (local.get $a) (i32.const 7)) (i32.const 0x9d2c5680))))
+            (local.set $a (i32.xor (local.get $a)
+              (i32.and (i32.shl (local.get $a) (i32.const 15)) (i32.const 0xefc60000))))
+            (local.set $a (i32.xor (local.get $a) (i32.shr_u (local.get $a) (i32.const 18))))
+            (local.set $b (i32.xor (local.get $b) (i32.shr_u (local.get $b) (i32.const 11))))
+            (local.set $b (i32.xor (local.get $b)
+              (i32.and (i32.shl (local.get $b) (i32.const 7)) (i32.const 0x9d2c5680))))
+            (local.set $b (i32.xor (local.get $b)
+              (i32.and (i32.shl (local.get $b) (i32.const 15)) (i32.const 0xefc60000))))
+            (local.set $b (i32.xor (local.get $b) (i32.shr_u (local.get $b) (i32.const 18))))
+            (f64.store offset=4096 (local.get $i) (f64.mul
+              (f64.add
+                (f64.mul (f64.convert_i32_u (i32.shr_u (local.get $a) (i32.const 5))) (f64.const 67108864))
+                (f64.convert_i32_u (i32.shr_u (local.get $b) (i32.const 6))))
+              (f64.const 0x1p-53)))
+            (local.set $pos (i32.const 4))
+            (local.set $i (i32.add (local.get $i) (i32.const 8)))
+            (br $outer)))
+        ;; $lim = $pos + min(bytes of whole pairs left in the key, bytes of output left)
+        (local.set $lim (i32.and (i32.sub (i32.const 2496) (local.get $pos)) (i32.const -8)))
+        (if (i32.gt_u (local.get $lim) (i32.sub (local.get $end) (local.get $i)))
+          (then (local.set $lim (i32.sub (local.get $end) (local.get $i)))))
+        (local.set $lim (i32.add (local.get $lim) (local.get $pos)))
+        (loop $pairs
+          (local.set $a (i32.load offset=0 (local.get $pos)))
+          (local.set $b (i32.load offset=4 (local.get $pos)))
+          (local.set $a (i32.xor (local.get $a) (i32.shr_u (local.get $a) (i32.const 11))))
+          (local.set $a (i32.xor (local.get $a)
+            (i32.and (i32.shl (local.get $a) (i32.const 7)) (i32.const 0x9d2c5680))))
+          (local.set $a (i32.xor (local.get $a)
+            (i32.and (i32.shl (local.get $a) (i32.const 15)) (i32.const 0xefc60000))))
+          (local.set $a (i32.xor (local.get $a) (i32.shr_u (local.get $a) (i32.const 18))))
+          (local.set $b (i32.xor (local.get $b) (i32.shr_u (local.get $b) (i32.const 11))))
+          (local.set $b (i32.xor (local.get $b)
+            (i32.and (i32.shl (local.get $b) (i32.const 7)) (i32.const 0x9d2c5680))))
+          (local.set $b (i32.xor (local.get $b)
+            (i32.and (i32.shl (local.get $b) (i32.const 15)) (i32.const 0xefc60000))))
+          (local.set $b (i32.xor (local.get $b) (i32.shr_u (local.get $b) (i32.const 18))))
+          (f64.store offset=4096 (local.get $i)
+            (f64.mul
+              (f64.add
+                (f64.mul (f64.convert_i32_u (i32.shr_u (local.get $a) (i32.const 5))) (f64.const 67108864))
+                (f64.convert_i32_u (i32.shr_u (local.get $b) (i32.const 6))))
+              (f64.const 0x1p-53)))
+          (local.set $i (i32.add (local.get $i) (i32.const 8)))
+          (local.set $pos (i32.add (local.get $pos) (i32.const 8)))
+          (br_if $pairs (i32.lt_u (local.get $pos) (local.get $lim))))
+        (br $outer)))
     ;; write pos back as an index
     (i32.store offset=2496 (i32.const 0) (i32.shr_u (local.get $pos) (i32.const 2))))
 )
