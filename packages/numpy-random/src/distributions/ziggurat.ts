@@ -7,7 +7,7 @@
 import type { BitGenerator } from '../bitgen/bit-generator.js';
 import { expRaw } from '../math/exp.js';
 import { log1pRaw } from '../math/log1p-expm1.js';
-import { log1pf } from './log1pf.js';
+import { log1pfRaw as log1pf } from '../math/log1pf.js';
 import { nextFloat } from './uniform.js';
 import {
   FE_DOUBLE_HEX,
