@@ -178,7 +178,7 @@ function curStandardNormal(): number {
     if (lo & 0x100) x = -x;
     if (rabs < KI[idx]!) return x;
     const r = curNormalSlow(idx, x, lo);
-    if (r === r) return r; // NaN = wedge rejected: draw again
+    if (!Number.isNaN(r)) return r; // NaN = wedge rejected: draw again
   }
 }
 
@@ -228,7 +228,7 @@ export function fillStandardNormal(
         else {
           CUR.c = c;
           const r = curNormalSlow(idx, lo & 0x100 ? -x : x, lo);
-          out[i + t] = r === r ? r : curStandardNormal();
+          out[i + t] = Number.isNaN(r) ? curStandardNormal() : r;
           c = CUR.c;
         }
       }
