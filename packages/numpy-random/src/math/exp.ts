@@ -48,21 +48,34 @@ export function expRaw(x: number): number {
   const ki = U32[LO] as number; // low 32 bits of round(x·128/ln2), two's complement
   const kd = kd0 - EXP_SHIFT;
   const r = fma(EXP_NEGLN2LON, kd, fma(EXP_NEGLN2HIN, kd, x));
+  return expTail(r, ki, 0, abstop === 0);
+}
+
+/**
+ * The part of exp that glibc's pow shares (its inlined exp): from the reduced argument r and k (`ki`, the low
+ * 32 bits of round(x·128/ln2)), 2^(k/128)·(1 + p(r)) as scale + scale·tmp. `bias` is added to k in the scale's
+ * exponent bits (pow sets the result's sign that way); `special` is set when the result may overflow or be
+ * subnormal.
+ */
+export function expTail(r: number, ki: number, bias: number, special: boolean): number {
   const j = ki & 127;
   const tail = EXP_TAIL[j] as number;
   // scale bits = table entry + (k << 45): only the high word changes
-  const sbHi = ((EXP_SBITS_HI[j] as number) + (ki << 13)) >>> 0;
+  const sbHi = ((EXP_SBITS_HI[j] as number) + ((ki + bias) << 13)) >>> 0;
   const sbLo = EXP_SBITS_LO[j] as number;
   const r2 = r * r;
   const tmp = fma(r2 * r2, fma(EXP_C5, r, EXP_C4), fma(fma(EXP_C3, r, EXP_C2), r2, r + tail));
-  if (abstop === 0) return specialCase(tmp, sbHi, sbLo, ki);
+  if (special) return specialCase(tmp, sbHi, sbLo, ki);
   U32[HI] = sbHi;
   U32[LO] = sbLo;
   const scale = F64[0] as number;
   return fma(tmp, scale, scale);
 }
 
-/** Results that may overflow (k > 0) or be subnormal (k < 0): scale's exponent field may have wrapped. */
+/**
+ * Results that may overflow (k > 0) or be subnormal (k < 0): the scale's exponent field may have wrapped. The
+ * scale may carry a sign (pow's negative results).
+ */
 function specialCase(tmp: number, sbHi: number, sbLo: number, ki: number): number {
   if ((ki & 0x80000000) === 0) {
     // k > 0: take 1009 off the exponent, multiply back at the end (overflows to inf exactly when due)
@@ -72,18 +85,19 @@ function specialCase(tmp: number, sbHi: number, sbLo: number, ki: number): numbe
     return P1009 * fma(tmp, scale, scale);
   }
   // k < 0: add 1022 to the exponent, compute y ≈ 2^1022·result, and if it will be subnormal round it at
-  // the subnormal precision first (via 1 + y) so that the final scaling is exact.
+  // the subnormal precision first (via ±1 + y) so that the final scaling is exact.
   U32[HI] = (sbHi + (1022 << 20)) >>> 0;
   U32[LO] = sbLo;
   const scale = F64[0] as number;
   const t = tmp * scale;
   let y = scale + t;
-  if (y < 1.0) {
+  if (Math.abs(y) < 1.0) {
+    const one = y < 0.0 ? -1.0 : 1.0;
     let lo = t + (scale - y);
-    const hi = 1.0 + y;
-    lo = lo + (y + (1.0 - hi));
-    y = hi + lo - 1.0;
-    if (y === 0) y = 0;
+    const hi = y + one;
+    lo = lo + (y + (one - hi));
+    y = hi + lo - one;
+    if (y === 0) y = scale < 0 ? -0 : 0;
   }
-  return M1022 * y;
+  return y * M1022;
 }

@@ -12,19 +12,8 @@
  * Contractions follow GCC's optimized GIMPLE of the FMA build.
  */
 import { F64, HI, LO, U32 } from './bits.js';
-import {
-  EXP_C2,
-  EXP_C3,
-  EXP_C4,
-  EXP_C5,
-  EXP_INVLN2N,
-  EXP_NEGLN2HIN,
-  EXP_NEGLN2LON,
-  EXP_SBITS_HI,
-  EXP_SBITS_LO,
-  EXP_SHIFT,
-  EXP_TAIL,
-} from './exp-data.js';
+import { expTail } from './exp.js';
+import { EXP_INVLN2N, EXP_NEGLN2HIN, EXP_NEGLN2LON, EXP_SHIFT } from './exp-data.js';
 import { fma } from './fma.js';
 import { POW_A, POW_INVC, POW_LN2HI, POW_LN2LO, POW_LOGC, POW_LOGCTAIL } from './pow-data.js';
 
@@ -37,8 +26,6 @@ const A5 = POW_A[5] as number;
 const A6 = POW_A[6] as number;
 const SIGN_BIAS = 0x800 << 7; // added to k: sets the sign bit of the result's scale
 const TWO52 = 4503599627370496;
-const P1009 = 2 ** 1009;
-const M1022 = 2 ** -1022;
 
 /** 0: not an integer, 1: odd integer, 2: even integer (y finite, nonzero). */
 function checkint(y: number): number {
@@ -101,41 +88,7 @@ function expInline(x: number, xtail: number, signBias: number): number {
   const ki = U32[LO] as number;
   const kd = kd0 - EXP_SHIFT;
   const r = xtail + fma(kd, EXP_NEGLN2LON, fma(kd, EXP_NEGLN2HIN, x));
-  const j = ki & 127;
-  const tail = EXP_TAIL[j] as number;
-  const sbHi = ((EXP_SBITS_HI[j] as number) + ((ki + signBias) << 13)) >>> 0;
-  const sbLo = EXP_SBITS_LO[j] as number;
-  const r2 = r * r;
-  const tmp = fma(r2 * r2, fma(r, EXP_C5, EXP_C4), fma(r2, fma(r, EXP_C3, EXP_C2), r + tail));
-  if (abstop === 0) return specialCase(tmp, sbHi, sbLo, ki);
-  U32[HI] = sbHi;
-  U32[LO] = sbLo;
-  const scale = F64[0] as number;
-  return fma(tmp, scale, scale);
-}
-
-function specialCase(tmp: number, sbHi: number, sbLo: number, ki: number): number {
-  if ((ki & 0x80000000) === 0) {
-    U32[HI] = (sbHi - (1009 << 20)) >>> 0;
-    U32[LO] = sbLo;
-    const scale = F64[0] as number;
-    return P1009 * fma(tmp, scale, scale);
-  }
-  U32[HI] = (sbHi + (1022 << 20)) >>> 0;
-  U32[LO] = sbLo;
-  const scale = F64[0] as number; // signed
-  const t = tmp * scale;
-  let y = scale + t;
-  if (Math.abs(y) < 1.0) {
-    // round at the subnormal precision before scaling (see exp)
-    const one = y < 0.0 ? -1.0 : 1.0;
-    let lo = t + (scale - y);
-    const hi = y + one;
-    lo = lo + (y + (one - hi));
-    y = hi + lo - one;
-    if (y === 0) y = scale < 0 ? -0 : 0;
-  }
-  return y * M1022;
+  return expTail(r, ki, signBias, abstop === 0);
 }
 
 /** x^y (no argument checks). */
