@@ -5,8 +5,9 @@
 //
 //   node --expose-gc bench/discrete.mjs            # prints the rows
 //   import { discreteRows } from './discrete.mjs'   # from bench/run.mjs: rows as { name, ours, numpy, ratio, unit }
-import { spawnSync } from 'node:child_process';
+
 import { fileURLToPath } from 'node:url';
+import { bestRate, runPythonJson } from './common.mjs';
 
 /** [row name, method, args, python expression]. */
 const OPS = [
@@ -31,33 +32,8 @@ for name, expr in json.loads(sys.argv[3]):
 print(json.dumps(out))
 `;
 
-function numpyRun(n, repeats) {
-  const r = spawnSync(
-    'python3',
-    ['-c', PY, String(n), String(repeats), JSON.stringify(OPS.map((o) => [o[0], o[3]]))],
-    {
-      encoding: 'utf8',
-    },
-  );
-  if (r.status !== 0) return null;
-  try {
-    return JSON.parse(r.stdout.trim());
-  } catch {
-    return null;
-  }
-}
-
-function best(f, n, repeats) {
-  f();
-  let t = Infinity;
-  for (let i = 0; i < repeats; i++) {
-    globalThis.gc?.();
-    const t0 = performance.now();
-    f();
-    t = Math.min(t, performance.now() - t0);
-  }
-  return n / t / 1e3; // M values/s
-}
+const numpyRun = (n, repeats) =>
+  runPythonJson(PY, [n, repeats, JSON.stringify(OPS.map((o) => [o[0], o[3]]))]);
 
 /** Rows `{ name, ours, numpy, ratio, unit }` in million values per second (ratio = ours / numpy). */
 export async function discreteRows({ n = 1e6, repeats = 5 } = {}) {
@@ -81,7 +57,7 @@ export async function discreteRows({ n = 1e6, repeats = 5 } = {}) {
       name: `${name} ×${n.toExponential(0).replace('+', '')}`,
       method,
       args,
-      ours: best(() => g[method](...args, n), n, repeats),
+      ours: bestRate(() => g[method](...args, n), n, repeats),
     });
   }
   const np2 = numpyRun(n, repeats);

@@ -5,8 +5,9 @@
 //
 //   node bench/distributions.mjs                        # prints the rows
 //   import { distributionRows } from './distributions.mjs'  # from bench/run.mjs
-import { spawnSync } from 'node:child_process';
+
 import { fileURLToPath } from 'node:url';
+import { bestRate, runPythonJson } from './common.mjs';
 
 /** [label, JS call on a Generator, Python expression on `g`] with `n` values per call. */
 const OPS = [
@@ -32,28 +33,8 @@ for name, expr in ops:
 print(json.dumps(out))
 `;
 
-function numpyRun(n, repeats) {
-  const ops = JSON.stringify(OPS.map(([name, , expr]) => [name, expr]));
-  const r = spawnSync('python3', ['-c', PY, String(n), String(repeats), ops], { encoding: 'utf8' });
-  if (r.status !== 0) return null;
-  try {
-    return JSON.parse(r.stdout.trim());
-  } catch {
-    return null;
-  }
-}
-
-function best(f, n, repeats) {
-  f();
-  let t = Infinity;
-  for (let i = 0; i < repeats; i++) {
-    globalThis.gc?.();
-    const t0 = performance.now();
-    f();
-    t = Math.min(t, performance.now() - t0);
-  }
-  return n / t / 1e3;
-}
+const numpyRun = (n, repeats) =>
+  runPythonJson(PY, [n, repeats, JSON.stringify(OPS.map(([name, , expr]) => [name, expr]))]);
 
 /** Rows `{ name, ours, numpy, ratio, unit }` (ratio = ours / numpy; > 1 = faster than NumPy). */
 export async function distributionRows({ n = 1e6, repeats = 5 } = {}) {
@@ -67,7 +48,7 @@ export async function distributionRows({ n = 1e6, repeats = 5 } = {}) {
       if (first !== np1.first[name]) throw new Error(`${name}: first values differ from NumPy`);
     }
     const g = defaultRng(42);
-    ours[name] = best(() => f(g, n), n, repeats);
+    ours[name] = bestRate(() => f(g, n), n, repeats);
   }
   const np2 = numpyRun(n, repeats);
   const np = np1 && np2 ? null : (np1 ?? np2);

@@ -4,8 +4,9 @@
 //
 //   node bench/legacy.mjs                         # prints the rows
 //   import { legacyRows } from './legacy.mjs'      # from bench/run.mjs: rows as { name, ours, numpy, ratio }
-import { spawnSync } from 'node:child_process';
+
 import { fileURLToPath } from 'node:url';
+import { bestRate, runPythonJson } from './common.mjs';
 
 const PY = `
 import json, sys, time
@@ -22,27 +23,7 @@ for name, f in [('rand', lambda: rs.rand(n)), ('randn', lambda: rs.randn(n))]:
 print(json.dumps(out))
 `;
 
-function numpyRates(n, repeats) {
-  const r = spawnSync('python3', ['-c', PY, String(n), String(repeats)], { encoding: 'utf8' });
-  if (r.status !== 0) return null;
-  try {
-    return JSON.parse(r.stdout.trim());
-  } catch {
-    return null;
-  }
-}
-
-function best(f, n, repeats) {
-  f();
-  let t = Infinity;
-  for (let i = 0; i < repeats; i++) {
-    globalThis.gc?.();
-    const t0 = performance.now();
-    f();
-    t = Math.min(t, performance.now() - t0);
-  }
-  return n / t / 1e3; // M values/s
-}
+const numpyRates = (n, repeats) => runPythonJson(PY, [n, repeats]);
 
 /** Rows `{ name, ours, numpy, ratio }` in million values per second (ratio = ours / numpy). */
 export async function legacyRows({ n = 1e7, repeats = 5 } = {}) {
@@ -50,7 +31,10 @@ export async function legacyRows({ n = 1e7, repeats = 5 } = {}) {
   const rs = new RandomState(42);
   // NumPy before and after ours; the machine may be shared, so each side keeps its best.
   const np1 = numpyRates(n, repeats);
-  const ours = { rand: best(() => rs.rand(n), n, repeats), randn: best(() => rs.randn(n), n, repeats) };
+  const ours = {
+    rand: bestRate(() => rs.rand(n), n, repeats),
+    randn: bestRate(() => rs.randn(n), n, repeats),
+  };
   const np2 = numpyRates(n, repeats);
   const np =
     np1 && np2 ? { rand: Math.max(np1.rand, np2.rand), randn: Math.max(np1.randn, np2.randn) } : (np1 ?? np2);
