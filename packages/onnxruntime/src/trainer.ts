@@ -128,9 +128,10 @@ function decodeTensor(t: EncodedTensor, where: string): FloatArray {
   return arr;
 }
 
-function copyRows32(
-  src: Float32Array,
-  out: Float32Array,
+/** Copies rows `idx[start..start+count)` of `src` (rows of `row` values) into `out`, one memcpy per row. */
+function copyRows<T extends FloatArray | BigInt64Array>(
+  src: T,
+  out: T,
   row: number,
   idx: Uint32Array,
   start: number,
@@ -138,33 +139,7 @@ function copyRows32(
 ) {
   for (let i = 0; i < count; i++) {
     const r = (idx[start + i] as number) * row;
-    out.set(src.subarray(r, r + row), i * row);
-  }
-}
-function copyRows64(
-  src: Float64Array,
-  out: Float64Array,
-  row: number,
-  idx: Uint32Array,
-  start: number,
-  count: number,
-) {
-  for (let i = 0; i < count; i++) {
-    const r = (idx[start + i] as number) * row;
-    out.set(src.subarray(r, r + row), i * row);
-  }
-}
-function copyRowsI64(
-  src: BigInt64Array,
-  out: BigInt64Array,
-  row: number,
-  idx: Uint32Array,
-  start: number,
-  count: number,
-) {
-  for (let i = 0; i < count; i++) {
-    const r = (idx[start + i] as number) * row;
-    out.set(src.subarray(r, r + row), i * row);
+    (out as Float32Array).set((src as Float32Array).subarray(r, r + row), i * row);
   }
 }
 
@@ -441,10 +416,7 @@ export class Trainer {
       ) as typeof src;
       this.buffers.set(key, out);
     }
-    // One monomorphic copy loop per element type keeps this off the profile.
-    if (src instanceof Float32Array) copyRows32(src, out as Float32Array, row, idx, start, count);
-    else if (src instanceof Float64Array) copyRows64(src, out as Float64Array, row, idx, start, count);
-    else copyRowsI64(src, out as BigInt64Array, row, idx, start, count);
+    copyRows(src, out, row, idx, start, count);
     return out;
   }
 
