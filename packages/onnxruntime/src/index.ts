@@ -32,6 +32,7 @@ export {
 export type { DeterministicSessionOptionsInput, GraphOptimizationLevel } from './session.js';
 export { deterministicSessionOptions, PINNED_SESSION_OPTIONS } from './session.js';
 export type {
+  BatchFeedNames,
   Dataset,
   EpochInfo,
   FitOptions,
@@ -39,7 +40,7 @@ export type {
   TrainerCheckpoint,
   TrainerOptions,
 } from './trainer.js';
-export { Trainer } from './trainer.js';
+export { Trainer, withBatchGather } from './trainer.js';
 export { appendGradients, DIFFERENTIABLE_OPS } from './training/autodiff.js';
 export type {
   Attr,

@@ -1,7 +1,7 @@
 import { SeedkitTypeError, SeedkitValueError } from '@seedkit/core';
 import * as ort from 'onnxruntime-node';
 import { type DeterministicSessionOptionsInput, deterministicSessionOptions } from './session.js';
-import { arrayFor, type FloatDType, type Graph, type TensorValue } from './training/ir.js';
+import { arrayFor, attr, type FloatDType, type Graph, type TensorValue } from './training/ir.js';
 import { checkScheme, type ForwardModel, type InitScheme, type ParamInit } from './training/mlp.js';
 import { encodeGraph, graphFromModel } from './training/onnx-codec.js';
 import { checkOptimizer, type OptimizerSpec, scalarValues } from './training/optimizers.js';
@@ -128,19 +128,63 @@ function decodeTensor(t: EncodedTensor, where: string): FloatArray {
   return arr;
 }
 
-/** Copies rows `idx[start..start+count)` of `src` (rows of `row` values) into `out`, one memcpy per row. */
-function copyRows<T extends FloatArray | BigInt64Array>(
-  src: T,
-  out: T,
-  row: number,
-  idx: Uint32Array,
-  start: number,
-  count: number,
-) {
-  for (let i = 0; i < count; i++) {
-    const r = (idx[start + i] as number) * row;
-    (out as Float32Array).set((src as Float32Array).subarray(r, r + row), i * row);
-  }
+/** Input names of the batch-gather prelude the session graph adds in front of the step graph. */
+export interface BatchFeedNames {
+  /** The whole dataset `x`, `[n, ...]`, fed once per session (ORT reads the caller's buffer, no copy). */
+  xData: string;
+  /** The whole dataset `y`. */
+  yData: string;
+  /** int64 `[rows]`: the dataset rows of this step's batch, in order. */
+  index: string;
+}
+
+/**
+ * The graph the Trainer's session runs: the step graph with the batch gathered inside ORT. Its data input and
+ * target become `Gather(xData, index)` and `Gather(yData, index)`, so each step feeds only the row indices of
+ * the batch (a view of the epoch's permutation) instead of copying the rows in JavaScript.
+ */
+export function withBatchGather(
+  tg: TrainingGraph,
+  xShape: readonly number[],
+  yShape: readonly number[],
+): { graph: Graph; names: BatchFeedNames } {
+  const g = tg.graph;
+  const used = new Set<string>();
+  for (const v of [...g.inputs, ...g.outputs, ...g.initializers]) used.add(v.name);
+  for (const n of g.nodes) for (const o of [...n.inputs, ...n.outputs, n.name]) used.add(o);
+  const fresh = (base: string) => {
+    let name = base;
+    for (let i = 1; used.has(name); i++) name = `${base}_${i}`;
+    used.add(name);
+    return name;
+  };
+  const x = tg.dataInputs[0] as string;
+  const names: BatchFeedNames = {
+    xData: fresh(`${x}_dataset`),
+    yData: fresh(`${tg.targetInput}_dataset`),
+    index: fresh('batch_index'),
+  };
+  const inputs = g.inputs.filter((v) => v.name !== x && v.name !== tg.targetInput);
+  inputs.unshift(
+    { name: names.xData, dtype: tg.dtype, shape: [...xShape] },
+    { name: names.yData, dtype: tg.targetDtype, shape: [...yShape] },
+    { name: names.index, dtype: 'int64', shape: ['batch'] },
+  );
+  const gather = (data: string, out: string) => ({
+    name: fresh(`seedkit_batch/${out}`),
+    opType: 'Gather',
+    inputs: [data, names.index],
+    outputs: [out],
+    attrs: { axis: attr.int(0) },
+  });
+  return {
+    graph: {
+      ...g,
+      inputs,
+      nodes: [gather(names.xData, x), gather(names.yData, tg.targetInput), ...g.nodes],
+    },
+    names,
+  };
 }
 
 function optimizerKey(o: OptimizerSpec): string {
@@ -164,7 +208,12 @@ function checkPositiveInt(v: unknown, name: string): number {
  */
 export class Trainer {
   readonly seed: SeedLike;
+  /** The step graph (forward, loss, backward, optimiser update) with inputs `x`/`target` for one batch. */
   readonly trainingGraph: TrainingGraph;
+  /** What {@link session} runs: {@link trainingGraph} with the batch gathered in ORT ({@link withBatchGather}). */
+  readonly sessionGraph: Graph;
+  /** Input names of the batch-gather prelude of {@link sessionGraph}. */
+  readonly batchFeed: BatchFeedNames;
   readonly session: ort.InferenceSession;
   readonly batchSize: number;
   readonly numSamples: number;
@@ -175,15 +224,14 @@ export class Trainer {
   private readonly optimizer: OptimizerSpec;
   private readonly shuffle: boolean;
   private readonly dropRemainder: boolean;
-  private readonly x: FloatArray;
-  private readonly xRow: number;
-  private readonly xTail: number[];
-  private readonly y: FloatArray | BigInt64Array;
-  private readonly yRow: number;
-  private readonly yTail: number[];
   private params = new Map<string, ort.Tensor>();
   private state = new Map<string, ort.Tensor>();
-  private order: { epoch: number; perm: Uint32Array } | undefined;
+  /** Feeds reused across steps (ORT has finished reading a step's inputs when run() resolves). */
+  private readonly feeds: Record<string, ort.Tensor> = {};
+  private readonly scalarFeeds = new Map<string, FloatArray>();
+  private readonly maskBuffers = new Map<string, FloatArray>();
+  /** The epoch's sample order, as int64 row indices (fed as views, one per batch). */
+  private order: { epoch: number; index: BigInt64Array } | undefined;
   private _step = 0;
   private _epoch = 0;
   private _batch = 0;
@@ -192,6 +240,8 @@ export class Trainer {
   private constructor(o: {
     seed: SeedLike;
     tg: TrainingGraph;
+    sessionGraph: Graph;
+    batchFeed: BatchFeedNames;
     session: ort.InferenceSession;
     sessionSettings: { intraOpNumThreads: number; graphOptimizationLevel: string };
     forward: Graph;
@@ -205,6 +255,8 @@ export class Trainer {
     this.seed = o.seed;
     this.sessionSettings = o.sessionSettings;
     this.trainingGraph = o.tg;
+    this.sessionGraph = o.sessionGraph;
+    this.batchFeed = o.batchFeed;
     this.session = o.session;
     this.forward = o.forward;
     this.optimizer = o.optimizer;
@@ -212,13 +264,12 @@ export class Trainer {
     this.batchSize = o.options.batchSize;
     this.shuffle = o.options.shuffle ?? true;
     this.dropRemainder = o.options.dropRemainder ?? false;
-    this.x = o.x;
-    this.y = o.y;
     this.numSamples = o.xShape[0] as number;
-    this.xTail = o.xShape.slice(1);
-    this.yTail = o.yShape.slice(1);
-    this.xRow = this.xTail.reduce((a, b) => a * b, 1);
-    this.yRow = this.yTail.reduce((a, b) => a * b, 1);
+    this.feeds[o.batchFeed.xData] = new ort.Tensor(this.dtype, o.x, o.xShape);
+    this.feeds[o.batchFeed.yData] =
+      o.y instanceof BigInt64Array
+        ? new ort.Tensor('int64', o.y, o.yShape)
+        : new ort.Tensor(this.dtype, o.y, o.yShape);
   }
 
   /** Builds the step graph, creates the ORT session and initialises parameters from the seed. */
@@ -306,10 +357,13 @@ export class Trainer {
           ? Float64Array.from(data.y as ArrayLike<number>)
           : Float32Array.from(data.y as ArrayLike<number>);
     const sessionOptions = deterministicSessionOptions(options.sessionOptions ?? {});
-    const session = await ort.InferenceSession.create(encodeGraph(tg.graph), sessionOptions);
+    const prelude = withBatchGather(tg, xShape, yShape);
+    const session = await ort.InferenceSession.create(encodeGraph(prelude.graph), sessionOptions);
     const t = new Trainer({
       seed,
       tg,
+      sessionGraph: prelude.graph,
+      batchFeed: prelude.names,
       session,
       sessionSettings: {
         intraOpNumThreads: sessionOptions.intraOpNumThreads as number,
@@ -394,67 +448,48 @@ export class Trainer {
     return dropoutKeepMask(this.seed, node, step, size, site.ratio);
   }
 
-  /** Batch buffers reused across steps (the session has finished with a step's inputs when run() resolves). */
-  private readonly buffers = new Map<string, FloatArray | BigInt64Array>();
-
-  private gather(
-    src: FloatArray | BigInt64Array,
-    row: number,
-    idx: Uint32Array,
-    start: number,
-    count: number,
-  ) {
-    const key = `${src === this.x ? 'x' : 'y'}:${count}`;
-    let out = this.buffers.get(key) as typeof src | undefined;
-    if (!out) {
-      out = (
-        src instanceof Float64Array
-          ? new Float64Array(count * row)
-          : src instanceof Float32Array
-            ? new Float32Array(count * row)
-            : new BigInt64Array(count * row)
-      ) as typeof src;
-      this.buffers.set(key, out);
-    }
-    copyRows(src, out, row, idx, start, count);
-    return out;
-  }
-
   /** Runs one training step; returns its loss. */
   async trainStep(): Promise<StepInfo> {
     const tg = this.trainingGraph;
     const spe = this.stepsPerEpoch;
     if (spe === 0)
       throw new SeedkitValueError('the dataset is smaller than one batch and dropRemainder is on');
-    if (!this.order || this.order.epoch !== this._epoch)
-      this.order = { epoch: this._epoch, perm: this.batchOrder(this._epoch) };
+    if (!this.order || this.order.epoch !== this._epoch) {
+      const perm = this.batchOrder(this._epoch);
+      const index = new BigInt64Array(perm.length);
+      const words = new Uint32Array(index.buffer); // little-endian int64: low word = row, high word = 0
+      for (let i = 0; i < perm.length; i++) words[2 * i] = perm[i] as number;
+      this.order = { epoch: this._epoch, index };
+    }
     const start = this._batch * this.batchSize;
     const rows = Math.min(this.batchSize, this.numSamples - start);
-    const feeds: Record<string, ort.Tensor> = {};
-    feeds[tg.dataInputs[0] as string] = new ort.Tensor(
-      this.dtype,
-      this.gather(this.x, this.xRow, this.order.perm, start, rows) as FloatArray,
-      [rows, ...this.xTail],
-    );
-    const yb = this.gather(this.y, this.yRow, this.order.perm, start, rows);
-    feeds[tg.targetInput] =
-      yb instanceof BigInt64Array
-        ? new ort.Tensor('int64', yb, [rows, ...this.yTail])
-        : new ort.Tensor(this.dtype, yb, [rows, ...this.yTail]);
+    const feeds = this.feeds;
+    feeds[this.batchFeed.index] = new ort.Tensor('int64', this.order.index.subarray(start, start + rows), [
+      rows,
+    ]);
     for (const [name, t] of this.params) feeds[name] = t;
     for (const [name, t] of this.state) feeds[name] = t;
     for (const site of tg.dropout) {
       const keep = this.dropoutMask(site.node, this._step, rows);
-      const scaled = this.dtype === 'float64' ? new Float64Array(keep.length) : new Float32Array(keep.length);
+      const key = `${site.input}:${rows}`;
+      let scaled = this.maskBuffers.get(key);
+      if (!scaled) {
+        scaled = this.dtype === 'float64' ? new Float64Array(keep.length) : new Float32Array(keep.length);
+        this.maskBuffers.set(key, scaled);
+      }
       const v = 1 / (1 - site.ratio);
       for (let i = 0; i < keep.length; i++) scaled[i] = keep[i] ? v : 0;
       feeds[site.input] = new ort.Tensor(this.dtype, scaled, [rows, ...(site.shape.slice(1) as number[])]);
     }
     const sv = scalarValues(this.optimizer, this._step);
     for (const name of tg.scalars) {
-      const arr = this.dtype === 'float64' ? new Float64Array(1) : new Float32Array(1);
+      let arr = this.scalarFeeds.get(name);
+      if (!arr) {
+        arr = this.dtype === 'float64' ? new Float64Array(1) : new Float32Array(1);
+        this.scalarFeeds.set(name, arr);
+        feeds[name] = new ort.Tensor(this.dtype, arr, []);
+      }
       arr[0] = sv[name] as number;
-      feeds[name] = new ort.Tensor(this.dtype, arr, []);
     }
     const out = await this.session.run(feeds);
     for (const p of tg.params) this.params.set(p.name, out[tg.paramOutputs[p.name] as string] as ort.Tensor);

@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { rootSeed } from '@seedkit/core';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
+import { deterministicSessionOptions } from '../src/session.js';
 import { Trainer, type TrainerCheckpoint } from '../src/trainer.js';
 import { type Graph, TRAINING_OPSET } from '../src/training/ir.js';
 import { mlp } from '../src/training/mlp.js';
-import { graphFromModel } from '../src/training/onnx-codec.js';
-import { adam, adamW, sgd } from '../src/training/optimizers.js';
+import { encodeGraph, graphFromModel } from '../src/training/onnx-codec.js';
+import { adam, adamW, scalarValues, sgd } from '../src/training/optimizers.js';
 import { dropoutKeepMask, epochOrder, initParam } from '../src/training/seeding.js';
 import { hex, syntheticClassification } from './training-helpers.js';
 
@@ -162,6 +163,73 @@ describe('seeded streams', () => {
     expect(big).toBeLessThan(570);
     expect(() => t.dropoutMask('nope', 0)).toThrow(/"nope" is not a dropout node/);
     await t.dispose();
+  });
+});
+
+describe('batches gathered inside ORT', () => {
+  it('the session graph is the step graph fed the seeded batches: same bits as a JavaScript-gathered loop', async () => {
+    // 100 samples, batch 16: 7 steps per epoch with a last batch of 4 rows; 10 steps cross into epoch 1.
+    const data = small();
+    const opts = {
+      model: smallModel(0.3),
+      optimizer: adam({ lr: 0.01 }),
+      seed: rootSeed(5),
+      data,
+      batchSize: 16,
+    };
+    const t = await Trainer.create(opts);
+    const ref = await Trainer.create(opts); // only for its initial weights, batch orders and masks
+    const tg = t.trainingGraph;
+    expect(t.sessionGraph.nodes.slice(0, 2).map((n) => n.opType)).toEqual(['Gather', 'Gather']);
+    expect(t.sessionGraph.inputs.map((v) => v.name)).not.toContain(tg.dataInputs[0]);
+    const session = await ort.InferenceSession.create(encodeGraph(tg.graph), deterministicSessionOptions());
+    const feeds: Record<string, ort.Tensor> = {};
+    for (const [name, w] of ref.getWeights())
+      feeds[name] = new ort.Tensor('float32', w, tg.params.find((p) => p.name === name)?.dims);
+    for (const s of tg.state)
+      feeds[s.input] = new ort.Tensor(
+        'float32',
+        new Float32Array(feeds[s.param]!.size),
+        feeds[s.param]!.dims,
+      );
+    const losses: number[] = [];
+    const refLosses: number[] = [];
+    for (let step = 0; step < 10; step++) {
+      const epoch = Math.floor(step / 7);
+      const order = ref.batchOrder(epoch);
+      const start = (step % 7) * 16;
+      const rows = Math.min(16, 100 - start);
+      const x = new Float32Array(rows * 12);
+      const y = new BigInt64Array(rows);
+      for (let i = 0; i < rows; i++) {
+        const r = order[start + i] as number;
+        x.set(data.x.subarray(r * 12, r * 12 + 12), i * 12);
+        y[i] = data.y[r] as bigint;
+      }
+      feeds[tg.dataInputs[0] as string] = new ort.Tensor('float32', x, [rows, 12]);
+      feeds[tg.targetInput] = new ort.Tensor('int64', y, [rows]);
+      for (const site of tg.dropout) {
+        const keep = ref.dropoutMask(site.node, step, rows);
+        const width = keep.length / rows;
+        feeds[site.input] = new ort.Tensor(
+          'float32',
+          Float32Array.from(keep, (k) => (k ? 1 / 0.7 : 0)),
+          [rows, width],
+        );
+      }
+      const sv = scalarValues(adam({ lr: 0.01 }), step);
+      for (const name of tg.scalars)
+        feeds[name] = new ort.Tensor('float32', Float32Array.of(sv[name] as number), []);
+      const out = await session.run(feeds);
+      for (const p of tg.params) feeds[p.name] = out[tg.paramOutputs[p.name] as string] as ort.Tensor;
+      for (const s of tg.state) feeds[s.input] = out[s.output] as ort.Tensor;
+      refLosses.push(Number((out[tg.lossOutput] as ort.Tensor).data[0]));
+      losses.push((await t.trainStep()).loss);
+    }
+    expect(t.epoch).toBe(1);
+    expect(losses).toEqual(refLosses);
+    for (const [name, w] of t.getWeights()) expect(hex(w)).toBe(hex(feeds[name]!.data as Float32Array));
+    await Promise.all([t.dispose(), ref.dispose(), session.release()]);
   });
 });
 
