@@ -3,16 +3,21 @@
  *
  * The standard normals are drawn exactly as NumPy draws them (`standard_normal(size + (n,))`: ziggurat for
  * Generator, the legacy Gaussian for RandomState), so the stream stays aligned bit for bit. The factor is
- * computed in TypeScript instead of LAPACK:
+ * computed in TypeScript instead of LAPACK, following NumPy's expressions:
+ * - 'svd' (Generator default; RandomState's only method): `(u, s, vh) = svd(cov)` with src/linalg/svd.ts, which
+ *   follows LAPACK dgesdd's algorithm path so the singular vector signs are NumPy's. Generator uses
+ *   `x @ (u * sqrt(s)).T + mean`, RandomState `x @ (sqrt(s)[:, None] * vh) + mean`; the PSD check is
+ *   `allclose((vh.T * s) @ vh, cov, rtol=tol, atol=tol)`. Matches NumPy to ≈1e-15 relative for n ≤ 25
+ *   (not bitwise: BLAS/LAPACK summation order differs); see svd.ts for the limits.
+ * - 'eigh' (Generator): `(s, u) = eigh(cov)`, factor `u * sqrt(|s|)`, PSD check `all(s >= -tol)`; the
+ *   eigendecomposition is a cyclic Jacobi one (`jacobiEigh`), whose eigenvector signs are NOT LAPACK's, so
+ *   samples have the right distribution but equal NumPy's only when the signs agree (see README limits);
  * - 'cholesky' (Generator only): the lower Cholesky factor, unique, so results match NumPy to rounding
- *   (≈1e-15 relative; summation order differs from LAPACK/BLAS, hence not bitwise);
- * - 'svd' / 'eigh': a cyclic Jacobi eigendecomposition. Singular/eigen vectors are only defined up to sign
- *   (and up to rotation for repeated eigenvalues); LAPACK's choice of sign is an artefact of its Householder
- *   steps, which this port does not reproduce. So the samples have the right distribution but are NOT
- *   NumPy's values unless the factor signs agree (they do for diagonal covariances); see README limits.
+ *   (≈1e-15 relative; summation order differs from LAPACK/BLAS, hence not bitwise).
  */
 import { describeValue, SeedkitTypeError, SeedkitValueError } from '@seedkit/core';
 import { toParam } from '../../broadcast.js';
+import { svd } from '../../linalg/svd.js';
 import { normalizeSize, resolveArgs, type Shaped, shapeSize, withShape } from '../../shape.js';
 import type { Sources } from './sources.js';
 
@@ -79,6 +84,27 @@ export function cholesky(a: Float64Array, n: number): Float64Array {
   return L;
 }
 
+/** NumPy's `allclose((vh.T * s) @ vh, cov, rtol=tol, atol=tol)` (NaN anywhere → false). */
+function svdReconstructs(
+  vh: Float64Array,
+  s: Float64Array,
+  C: Float64Array,
+  n: number,
+  tol: number,
+): boolean {
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      let r = 0;
+      for (let k = 0; k < n; k++) r += vh[k * n + i]! * s[k]! * vh[k * n + j]!;
+      const c = C[i * n + j]!;
+      // equal infinities count as close, like numpy.isclose
+      if (r === c) continue;
+      if (!(Math.abs(r - c) <= tol + tol * Math.abs(c))) return false;
+    }
+  }
+  return true;
+}
+
 function warn(msg: string): void {
   (globalThis as { console?: { warn?: (m: string) => void } }).console?.warn?.(`RuntimeWarning: ${msg}`);
 }
@@ -113,44 +139,38 @@ export function multivariateNormal(src: Sources, args: ArrayLike<unknown>): Shap
   for (let i = 0; i < total; i++) x[i] = src.normal();
 
   const C = cov.data;
-  // factor F (row-major n×n) with x_row @ F.T
+  // factor F (row-major n×n): out_row = mean + F · x_row
   const F = new Float64Array(n * n);
+  // like NumPy: draw, decompose (LinAlgError first), then validate check_valid and test PSD ('cholesky': never)
+  let psdTest: (() => boolean) | null = null;
   if (method === 'cholesky') {
     F.set(cholesky(C, n));
+  } else if (method === 'svd') {
+    const { u, s, vh } = svd(C, n);
+    psdTest = () => svdReconstructs(vh, s, C, n, tol);
+    for (let k = 0; k < n; k++) {
+      const r = Math.sqrt(s[k]!);
+      // Generator: u * sqrt(s); RandomState: (sqrt(s)[:, None] * vh).T
+      if (src.legacy) for (let i = 0; i < n; i++) F[i * n + k] = r * vh[k * n + i]!;
+      else for (let i = 0; i < n; i++) F[i * n + k] = u[i * n + k]! * r;
+    }
   } else {
     const { w, v } = jacobiEigh(C, n);
-    // order like LAPACK: svd by singular value descending, eigh by eigenvalue ascending
-    const order = [...Array(n).keys()].sort((i, j) =>
-      method === 'svd' ? Math.abs(w[j]!) - Math.abs(w[i]!) : w[i]! - w[j]!,
-    );
-    if (checkValid !== 'ignore') {
-      if (checkValid !== 'warn' && checkValid !== 'raise')
-        throw new SeedkitValueError("check_valid must equal 'warn', 'raise', or 'ignore'");
-      let psd = true;
-      if (method === 'svd') {
-        // allclose(vh.T * s @ vh, cov): vh rows are ±eigenvectors, s = |w|, so this rebuilds V|W|V^T
-        for (let i = 0; i < n && psd; i++) {
-          for (let j = 0; j < n; j++) {
-            let r = 0;
-            for (let k = 0; k < n; k++) r += v[i * n + k]! * Math.abs(w[k]!) * v[j * n + k]!;
-            if (!(Math.abs(r - C[i * n + j]!) <= tol + tol * Math.abs(C[i * n + j]!))) {
-              psd = false;
-              break;
-            }
-          }
-        }
-      } else psd = !w.some((e) => e < -tol);
-      if (!psd) {
-        if (checkValid === 'warn') warn('covariance is not symmetric positive-semidefinite.');
-        else throw new SeedkitValueError('covariance is not symmetric positive-semidefinite.');
-      }
-    }
+    // LAPACK's order: eigenvalues ascending
+    const order = [...Array(n).keys()].sort((i, j) => w[i]! - w[j]!);
+    psdTest = () => !w.some((e) => e < -tol);
     for (let c = 0; c < n; c++) {
       const k = order[c]!;
-      const ev = w[k]!;
-      // Generator svd: u * sqrt(s); eigh: u * sqrt(|s|); legacy svd: (sqrt(s)[:,None] * vh).T, vh_k = sign(w_k) u_k
-      const scale = Math.sqrt(Math.abs(ev)) * (src.legacy && ev < 0 ? -1 : 1);
+      const scale = Math.sqrt(Math.abs(w[k]!));
       for (let i = 0; i < n; i++) F[i * n + c] = v[i * n + k]! * scale;
+    }
+  }
+  if (psdTest !== null && checkValid !== 'ignore') {
+    if (checkValid !== 'warn' && checkValid !== 'raise')
+      throw new SeedkitValueError("check_valid must equal 'warn', 'raise', or 'ignore'");
+    if (!psdTest()) {
+      if (checkValid === 'warn') warn('covariance is not symmetric positive-semidefinite.');
+      else throw new SeedkitValueError('covariance is not symmetric positive-semidefinite.');
     }
   }
   const out = new Float64Array(total);

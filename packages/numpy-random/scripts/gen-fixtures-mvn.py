@@ -1,0 +1,194 @@
+#!/usr/bin/env python3
+"""Golden fixtures for multivariate_normal's SVD/eigh factors (issue 5 follow-up), from real NumPy.
+
+Run: python3 packages/numpy-random/scripts/gen-fixtures-mvn.py   (numpy 2.4.x; plain numpy is enough)
+     add --check to compare against the committed files instead of writing them.
+Writes
+- fixtures/mvn-svd.json: for each test matrix, numpy.linalg.svd(a) (LAPACK dgesdd, full_matrices=True):
+  {"name", "n", "a", "u", "s", "vh", "determinate", "lapackPath"} with every array as the hex of its
+  little-endian float64 bytes, row-major (C order). "determinate" is False where the singular vectors are not
+  unique up to sign (repeated or zero singular values: only the reconstruction can be compared);
+  "lapackPath" is False for n > 25, where LAPACK's DBDSDC uses divide and conquer (signs not reproduced).
+- fixtures/mvn-samples.json: multivariate_normal samples for a subset of those matrices:
+  {"name", "kind": "generator"|"legacy", "seed", "method", "mean", "size", "shape", "hex", "warned"} or
+  {"error": "<exception class>"} instead of shape/hex. Generator = Generator(PCG64(seed)), legacy =
+  RandomState(seed) (MT19937). "warned" is True when NumPy emitted its 'not symmetric positive-semidefinite'
+  RuntimeWarning (check_valid='warn'). "next" is the hex of random() (legacy: random_sample()) drawn after
+  the call (stream alignment).
+Matrices come from np.random.default_rng(20261127), so the files are reproducible.
+"""
+
+import json
+import os
+import sys
+import warnings
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(os.path.dirname(HERE), 'fixtures')
+SMLSIZ = 25
+
+
+def hx(a):
+    return np.ascontiguousarray(np.asarray(a, dtype='<f8')).tobytes().hex()
+
+
+def sym(a):
+    return (a + a.T) / 2
+
+
+def matrices():
+    rng = np.random.default_rng(20261127)
+    m = []
+
+    def add(name, a, determinate=True):
+        m.append((name, np.array(a, dtype=np.float64), determinate))
+
+    # 1×1 (LAPACK's QR path for n = 1)
+    add('1x1 positive', [[2.5]])
+    add('1x1 negative', [[-2.0]])
+    add('1x1 zero', [[0.0]], True)
+    add('1x1 negative zero', [[-0.0]], True)
+    # 2×2
+    add('2x2 docs example', [[6.0, -3.0], [-3.0, 3.5]])
+    add('2x2 diagonal', [[1.0, 0.0], [0.0, 100.0]])
+    add('2x2 correlated', [[1.0, 0.5], [0.5, 1.0]])
+    add('2x2 indefinite', [[1.0, 2.0], [2.0, 1.0]])
+    add('2x2 singular ones', [[1.0, 1.0], [1.0, 1.0]], False)
+    add('2x2 non-symmetric', [[2.0, 0.3], [-0.4, 1.0]])
+    add('2x2 anti-diagonal', [[0.0, 1.0], [1.0, 0.0]], False)
+    add('2x2 tiny (scaled by dgesdd)', [[1e-300, 2e-301], [2e-301, 3e-300]])
+    add('2x2 huge (scaled by dgesdd)', [[1e300, 1e299], [1e299, 2e300]])
+    # diagonal / identity / repeated
+    add('identity 3', np.eye(3), False)
+    add('identity 5', np.eye(5), False)
+    add('diag 3 1 2', np.diag([3.0, 1.0, 2.0]))
+    add('diag repeated 2 2 1', np.diag([2.0, 2.0, 1.0]), False)
+    add('diag with zero', np.diag([1.0, 0.0, 2.0]))
+    add('existing 3x3 test', [[4.0, 2.0, 0.6], [2.0, 3.0, 0.4], [0.6, 0.4, 1.0]])
+    # random SPD, n = 3..12
+    for n in range(3, 13):
+        b = rng.standard_normal((n, n))
+        add(f'spd {n}', sym(b @ b.T / n + 0.1 * np.eye(n)))
+    # correlation matrices
+    for n in (4, 8):
+        b = rng.standard_normal((n, 2 * n))
+        c = np.corrcoef(b)
+        add(f'correlation {n}', sym(c))
+    # AR(1) covariance
+    add('ar1 10', np.fromfunction(lambda i, j: 0.8 ** np.abs(i - j), (10, 10)))
+    # badly scaled: D C D (standard deviations 1e-3 .. 1e3)
+    for n in (5, 8):
+        b = rng.standard_normal((n, n))
+        c = b @ b.T / n + 0.05 * np.eye(n)
+        d = np.diag(np.logspace(-3, 3, n))
+        add(f'badly scaled {n}', sym(d @ c @ d))
+    # scaled so far (1e-4 .. 1e4) that s_min/s_max < n·eps: numerically singular, the trailing singular
+    # vectors are rounding noise (NumPy's own differ between BLAS builds)
+    b = rng.standard_normal((8, 8))
+    d = np.diag(np.logspace(-4, 4, 8))
+    add('extremely scaled 8', sym(d @ (b @ b.T / 8 + 0.05 * np.eye(8)) @ d), False)
+    # PSD, rank deficient (zero singular values: their vectors are rounding noise)
+    for n, k in ((4, 2), (6, 3)):
+        b = rng.standard_normal((n, k))
+        add(f'psd rank {k} of {n}', sym(b @ b.T), False)
+    # indefinite / negative definite symmetric (check_valid warns)
+    b = rng.standard_normal((4, 4))
+    add('indefinite 4', sym(b + b.T))
+    b = rng.standard_normal((3, 3))
+    add('negative definite 3', sym(-(b @ b.T) - 0.5 * np.eye(3)))
+    # non-symmetric-ish (check_valid warns for the first, not for the second)
+    b = rng.standard_normal((4, 4))
+    base = sym(b @ b.T / 4 + 0.2 * np.eye(4))
+    add('spd 4 + 1e-3 asymmetry', base + 1e-3 * rng.standard_normal((4, 4)))
+    add('spd 4 + 1e-12 asymmetry', base + 1e-12 * rng.standard_normal((4, 4)))
+    # repeated eigenvalues, non-diagonal (eigenspace basis is not unique)
+    q, _ = np.linalg.qr(rng.standard_normal((3, 3)))
+    add('repeated eigenvalues 3', sym(q @ np.diag([2.0, 2.0, 1.0]) @ q.T), False)
+    # sizes up to LAPACK's SMLSIZ and beyond
+    for n in (16, 25, 30):
+        b = rng.standard_normal((n, n))
+        add(f'spd {n}', sym(b @ b.T / n + 0.1 * np.eye(n)))
+    return m
+
+
+def svd_cases(ms):
+    out = []
+    for name, a, det in ms:
+        u, s, vh = np.linalg.svd(a)
+        out.append({
+            'name': name, 'n': int(a.shape[0]), 'a': hx(a), 'u': hx(u), 's': hx(s), 'vh': hx(vh),
+            'determinate': bool(det), 'lapackPath': bool(a.shape[0] <= SMLSIZ),
+        })
+    return out
+
+
+def run(kind, seed, method, a, mean, size):
+    rec = {'kind': kind, 'seed': seed, 'method': method, 'mean': hx(mean), 'size': size}
+    if kind == 'generator':
+        rng = np.random.Generator(np.random.PCG64(seed))
+        call = lambda: rng.multivariate_normal(mean, a, size, method=method)
+        nxt = lambda: rng.random()
+    else:
+        rng = np.random.RandomState(seed)
+        call = lambda: rng.multivariate_normal(mean, a, size)
+        nxt = lambda: rng.random_sample()
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter('always')
+        try:
+            x = call()
+        except Exception as ex:  # LinAlgError for cholesky of a non-PD matrix
+            rec['error'] = type(ex).__name__
+            return rec
+    rec['warned'] = any('positive-semidefinite' in str(x.message) for x in w)
+    rec['shape'] = list(x.shape)
+    rec['hex'] = hx(x)
+    rec['next'] = hx([nxt()])
+    return rec
+
+
+def sample_cases(ms):
+    out = []
+    for name, a, _det in ms:
+        n = a.shape[0]
+        if n == 0:
+            continue
+        mean = np.arange(n) * 0.5 - 1.0
+        for seed, size in ((0, 3), (12345, [2, 2])):
+            for method in ('svd', 'eigh', 'cholesky'):
+                r = run('generator', seed, method, a, mean, size)
+                r['name'] = name
+                out.append(r)
+        for seed, size in ((1, 3), (2024, None)):
+            r = run('legacy', seed, 'svd', a, mean, size)
+            r['name'] = name
+            out.append(r)
+    return out
+
+
+def main():
+    ms = matrices()
+    files = {
+        'mvn-svd.json': {'numpy': np.__version__, 'cases': svd_cases(ms)},
+        'mvn-samples.json': {'numpy': np.__version__, 'cases': sample_cases(ms)},
+    }
+    check = '--check' in sys.argv
+    bad = 0
+    for fname, data in files.items():
+        path = os.path.join(OUT, fname)
+        text = json.dumps(data, separators=(',', ':')) + '\n'
+        if check:
+            with open(path) as f:
+                if f.read() != text:
+                    print(f'{fname}: differs from a fresh run', file=sys.stderr)
+                    bad += 1
+        else:
+            with open(path, 'w') as f:
+                f.write(text)
+            print(f'wrote {path} ({len(text)} bytes, {len(data["cases"])} cases)')
+    sys.exit(1 if bad else 0)
+
+
+if __name__ == '__main__':
+    main()

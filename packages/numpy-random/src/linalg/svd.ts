@@ -1,0 +1,249 @@
+/**
+ * `numpy.linalg.svd(a)` (full_matrices=True) for a real square n×n matrix, reproducing the singular vector
+ * SIGNS LAPACK returns, so that `multivariate_normal(..., method='svd')` gives NumPy's samples.
+ *
+ * NumPy calls LAPACK `dgesdd` with JOBZ='A'. For a square matrix that routine (reference LAPACK, which
+ * NumPy's scipy-openblas bundles) takes this path, which this file follows step by step:
+ * 1. scale the matrix into [2⁻⁴⁵⁹, 2⁴⁵⁹] if its largest entry is outside (undone on the singular values);
+ * 2. n = 1 is its own case (LAPACK's QR path degenerates to u = sign(a), s = |a|, vh = 1, with Fortran's
+ *    signed-zero SIGN, so -0 gives u = -1);
+ * 3. Householder bidiagonal reduction A = Q·B·Pᵀ (DGEBD2: alternately a reflector from the left clearing a
+ *    column below the diagonal, one from the right clearing a row right of the superdiagonal, reflector
+ *    β = −sign(α)·‖(α, x)‖ and τ = (β − α)/β as in DLARFG; x = 0 gives the identity);
+ * 4. SVD of the upper bidiagonal B by implicit-shift QR (svd-bidiagonal.ts), which is what DBDSDC does
+ *    for n ≤ 25 (it delegates to DLASDQ → DBDSQR);
+ * 5. U = Q·U_B, Vᵀ = V_Bᵀ·Pᵀ (DORMBR).
+ * Only rounding differs from NumPy (the summation order of BLAS kernels and of these loops), so results agree
+ * to ~1e-15 relative, never bitwise; signs and the order of singular triplets are LAPACK's.
+ *
+ * Limits: for n > 25 LAPACK switches DBDSDC to divide and conquer, whose singular vector signs this file does
+ * NOT reproduce (it keeps the QR path: a valid SVD with the same values, vectors may differ in sign, see
+ * `SVD_LAPACK_SIGN_LIMIT`). Singular vectors of repeated or zero singular values are not unique; where
+ * rounding noise decides them, NumPy's and ours may differ.
+ *
+ * Layout: input and outputs are row-major (a[i·n + j] = a_ij), like a C-ordered NumPy array; internally the
+ * work arrays are column-major, as in LAPACK.
+ */
+import { SeedkitTypeError, SeedkitValueError } from '@seedkit/core';
+import { BidiagonalNoConvergence, bidiagonalSvd } from './svd-bidiagonal.js';
+import { SAFE_MIN, signOf } from './svd-plane.js';
+
+/** Largest n for which the singular vector signs follow LAPACK's (DBDSDC's SMLSIZ = 25). */
+export const SVD_LAPACK_SIGN_LIMIT = 25;
+
+export interface SvdResult {
+  /** n×n row-major, columns are the left singular vectors. */
+  u: Float64Array;
+  /** n singular values, decreasing. */
+  s: Float64Array;
+  /** n×n row-major, rows are the right singular vectors. */
+  vh: Float64Array;
+}
+
+const SMALL_NUM = 2 ** -459; // √safmin / (2⁻⁵²), LAPACK dgesdd's scaling bound
+const BIG_NUM = 1 / SMALL_NUM;
+
+/**
+ * 2-norm of x[start + k·stride], k < count: the plain sum of squares when it can neither overflow nor
+ * underflow (the accurate common case), otherwise scaled by the largest magnitude.
+ */
+function norm2(x: Float64Array, start: number, stride: number, count: number): number {
+  let big = 0;
+  for (let k = 0; k < count; k++) big = Math.max(big, Math.abs(x[start + k * stride]!));
+  if (big === 0 || !Number.isFinite(big)) return big;
+  if (big > 2 ** -500 && big < 2 ** 500) {
+    let sum = 0;
+    for (let k = 0; k < count; k++) sum += x[start + k * stride]! * x[start + k * stride]!;
+    return Math.sqrt(sum);
+  }
+  let sum = 0;
+  for (let k = 0; k < count; k++) {
+    const t = x[start + k * stride]! / big;
+    sum += t * t;
+  }
+  return big * Math.sqrt(sum);
+}
+
+/**
+ * Householder reflector H = I − τ·v·vᵀ with v = (1, x/(α − β)) and H·(α, x) = (β, 0): overwrites
+ * x (x[start + k·stride], k < count) with v's tail and returns [τ, β]. A zero x gives τ = 0, β = α.
+ */
+function householder(
+  alpha: number,
+  x: Float64Array,
+  start: number,
+  stride: number,
+  count: number,
+): [number, number] {
+  if (count === 0) return [0, alpha];
+  let xnorm = norm2(x, start, stride, count);
+  if (xnorm === 0) return [0, alpha];
+  let a = alpha;
+  let beta = -signOf(a) * Math.hypot(a, xnorm);
+  const safmin = SAFE_MIN / 2 ** -53;
+  let rescaled = 0;
+  if (Math.abs(beta) < safmin) {
+    // tiny β: scale up so that τ and v stay accurate, undo on β at the end
+    const inv = 1 / safmin;
+    do {
+      rescaled++;
+      for (let k = 0; k < count; k++) x[start + k * stride] = x[start + k * stride]! * inv;
+      beta *= inv;
+      a *= inv;
+    } while (Math.abs(beta) < safmin && rescaled < 20);
+    xnorm = norm2(x, start, stride, count);
+    beta = -signOf(a) * Math.hypot(a, xnorm);
+  }
+  const tau = (beta - a) / beta;
+  const scale = 1 / (a - beta);
+  for (let k = 0; k < count; k++) x[start + k * stride] = x[start + k * stride]! * scale;
+  for (let k = 0; k < rescaled; k++) beta *= safmin;
+  return [tau, beta];
+}
+
+/** Column-major n×n work matrix W: W[i + j·n]. */
+function fromRowMajor(a: Float64Array, n: number): Float64Array {
+  const w = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) w[i + j * n] = a[i * n + j]!;
+  return w;
+}
+
+function toRowMajor(w: Float64Array, n: number): Float64Array {
+  const a = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) a[i * n + j] = w[i + j * n]!;
+  return a;
+}
+
+/**
+ * Singular value decomposition a = u · diag(s) · vh of the row-major n×n matrix `a` (not modified), with
+ * numpy.linalg.svd's (LAPACK dgesdd's) conventions: s decreasing, u and vh orthogonal with LAPACK's signs.
+ * Throws SeedkitValueError('SVD did not converge') like NumPy's LinAlgError for NaN input or if the QR
+ * iteration fails. An infinite entry gives NaN singular values (as NumPy does; u and vh are then unspecified).
+ */
+export function svd(a: Float64Array, n: number): SvdResult {
+  if (!(a instanceof Float64Array)) throw new SeedkitTypeError('svd: a must be a Float64Array');
+  if (!Number.isInteger(n) || n < 0)
+    throw new SeedkitValueError(`svd: n must be a non-negative integer, got ${n}`);
+  if (a.length !== n * n)
+    throw new SeedkitValueError(`svd: a has ${a.length} entries, expected n·n = ${n * n}`);
+  let anrm = 0;
+  for (let k = 0; k < a.length; k++) {
+    const t = Math.abs(a[k]!);
+    if (Number.isNaN(t)) throw new SeedkitValueError('SVD did not converge');
+    if (t > anrm) anrm = t;
+  }
+  if (n === 0) return { u: new Float64Array(0), s: new Float64Array(0), vh: new Float64Array(0) };
+  if (anrm === Infinity) {
+    const eye = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) eye[i * n + i] = 1;
+    return { u: eye, s: new Float64Array(n).fill(Number.NaN), vh: Float64Array.from(eye) };
+  }
+  const A = fromRowMajor(a, n);
+  let scaledTo = 0;
+  if (anrm > 0 && anrm < SMALL_NUM) scaledTo = SMALL_NUM;
+  else if (anrm > BIG_NUM) scaledTo = BIG_NUM;
+  if (scaledTo !== 0) {
+    const mul = scaledTo / anrm;
+    for (let k = 0; k < A.length; k++) A[k] = A[k]! * mul;
+  }
+
+  const s = new Float64Array(n);
+  let U: Float64Array;
+  let VT: Float64Array;
+  if (n === 1) {
+    U = Float64Array.of(signOf(A[0]!));
+    VT = Float64Array.of(1);
+    s[0] = Math.abs(A[0]!);
+  } else {
+    // 1) bidiagonal reduction; reflector tails stay in A below the diagonal (Q) and right of the superdiagonal (P)
+    const e = new Float64Array(n - 1);
+    const tauq = new Float64Array(n);
+    const taup = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const [tq, dq] = householder(A[i + i * n]!, A, i + 1 + i * n, 1, n - 1 - i);
+      tauq[i] = tq;
+      s[i] = dq;
+      if (tq !== 0) applyLeft(A, n, i, i + 1, tq, A, i + 1 + i * n, 1);
+      if (i < n - 1) {
+        const [tp, ep] = householder(A[i + (i + 1) * n]!, A, i + (i + 2) * n, n, n - 2 - i);
+        taup[i] = tp;
+        e[i] = ep;
+        if (tp !== 0) applyRight(A, n, i + 1, i + 1, tp, A, i + (i + 2) * n, n);
+      }
+    }
+    // 2) SVD of the bidiagonal
+    U = new Float64Array(n * n);
+    VT = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) U[i + i * n] = VT[i + i * n] = 1;
+    try {
+      bidiagonalSvd(s, e, VT, U);
+    } catch (err) {
+      if (err instanceof BidiagonalNoConvergence) throw new SeedkitValueError('SVD did not converge');
+      throw err;
+    }
+    // 3) U ← Q·U with Q = H₀·H₁⋯H_{n−1}; Vᵀ ← Vᵀ·Pᵀ with P = G₀⋯G_{n−2}
+    for (let i = n - 1; i >= 0; i--) {
+      if (tauq[i] !== 0) applyLeft(U, n, i, 0, tauq[i]!, A, i + 1 + i * n, 1);
+    }
+    for (let i = n - 2; i >= 0; i--) {
+      if (taup[i] !== 0) applyRight(VT, n, 0, i + 1, taup[i]!, A, i + (i + 2) * n, n);
+    }
+  }
+  if (scaledTo !== 0) {
+    const back = anrm / scaledTo;
+    for (let k = 0; k < n; k++) s[k] = s[k]! * back;
+  }
+  return { u: toRowMajor(U, n), s, vh: toRowMajor(VT, n) };
+}
+
+/**
+ * C ← (I − τ·v·vᵀ)·C on rows r0..n−1 and columns c0..n−1 of the column-major C, where v = (1, tail) with
+ * tail[k] = V[vStart + k·vStride] for rows r0+1..n−1.
+ */
+function applyLeft(
+  C: Float64Array,
+  n: number,
+  r0: number,
+  c0: number,
+  tau: number,
+  V: Float64Array,
+  vStart: number,
+  vStride: number,
+): void {
+  const len = n - r0;
+  for (let j = c0; j < n; j++) {
+    const col = j * n;
+    let w = C[r0 + col]!;
+    for (let k = 1; k < len; k++) w += V[vStart + (k - 1) * vStride]! * C[r0 + k + col]!;
+    if (w === 0) continue;
+    const tw = tau * w;
+    C[r0 + col] = C[r0 + col]! - tw;
+    for (let k = 1; k < len; k++) C[r0 + k + col] = C[r0 + k + col]! - tw * V[vStart + (k - 1) * vStride]!;
+  }
+}
+
+/**
+ * C ← C·(I − τ·v·vᵀ) on rows r0..n−1 and columns c0..n−1 of the column-major C, where v = (1, tail) with
+ * tail[k] = V[vStart + k·vStride] for columns c0+1..n−1.
+ */
+function applyRight(
+  C: Float64Array,
+  n: number,
+  r0: number,
+  c0: number,
+  tau: number,
+  V: Float64Array,
+  vStart: number,
+  vStride: number,
+): void {
+  const len = n - c0;
+  for (let i = r0; i < n; i++) {
+    let w = C[i + c0 * n]!;
+    for (let k = 1; k < len; k++) w += C[i + (c0 + k) * n]! * V[vStart + (k - 1) * vStride]!;
+    if (w === 0) continue;
+    const tw = tau * w;
+    C[i + c0 * n] = C[i + c0 * n]! - tw;
+    for (let k = 1; k < len; k++)
+      C[i + (c0 + k) * n] = C[i + (c0 + k) * n]! - tw * V[vStart + (k - 1) * vStride]!;
+  }
+}

@@ -1,0 +1,133 @@
+// src/linalg/svd.ts against numpy.linalg.svd (LAPACK dgesdd through scipy-openblas), fixtures written by
+// scripts/gen-fixtures-mvn.py → fixtures/mvn-svd.json. Rounding differs from LAPACK/BLAS (never bitwise), so
+// the comparison is relative with an explicit tolerance 1e-12: for s, max |ours − numpy| / s_max; for each
+// singular vector (column of u, row of vh; unit vectors), max |ours − numpy| over its entries. A singular
+// vector is only determined to about eps·s_max/gap (gap = distance to the nearest other singular value), so
+// where that exceeds 1e-14 (badly conditioned directions of badly scaled matrices) only its sign is compared:
+// ours·numpy ≥ 0.5. Matrices whose vectors are not unique (repeated or numerically zero singular values) are
+// checked through s, u·diag(s)·vh = a and orthogonality only.
+import { SeedkitTypeError, SeedkitValueError } from '@seedkit/core';
+import { describe, expect, it } from 'vitest';
+import { SVD_LAPACK_SIGN_LIMIT, svd } from '../src/linalg/svd.js';
+import { loadFixture } from './legacy-support.js';
+
+const TOL = 1e-12;
+
+function fromHex(hex: string): Float64Array {
+  const bytes = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return new Float64Array(bytes.buffer);
+}
+
+interface SvdCase {
+  name: string;
+  n: number;
+  a: string;
+  u: string;
+  s: string;
+  vh: string;
+  determinate: boolean;
+  lapackPath: boolean;
+}
+
+const fx = loadFixture<{ numpy: string; cases: SvdCase[] }>('mvn-svd.json');
+
+function maxAbsDiff(x: Float64Array, y: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < x.length; i++) m = Math.max(m, Math.abs(x[i]! - y[i]!));
+  return Number.isNaN(m) ? Infinity : m;
+}
+
+/** max |u·diag(s)·vh − a| / max |a| (0/0 → 0), and max |uᵀu − I|, |vh·vhᵀ − I|. */
+function checks(a: Float64Array, n: number, u: Float64Array, s: Float64Array, vh: Float64Array) {
+  let rec = 0;
+  let amax = 0;
+  let orth = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      let r = 0;
+      let uu = 0;
+      let vv = 0;
+      for (let k = 0; k < n; k++) {
+        r += u[i * n + k]! * s[k]! * vh[k * n + j]!;
+        uu += u[k * n + i]! * u[k * n + j]!;
+        vv += vh[i * n + k]! * vh[j * n + k]!;
+      }
+      rec = Math.max(rec, Math.abs(r - a[i * n + j]!));
+      amax = Math.max(amax, Math.abs(a[i * n + j]!));
+      const id = i === j ? 1 : 0;
+      orth = Math.max(orth, Math.abs(uu - id), Math.abs(vv - id));
+    }
+  }
+  return { rec: amax === 0 ? rec : rec / amax, orth };
+}
+
+describe(`svd vs numpy.linalg.svd (NumPy ${fx.numpy}, fixtures/mvn-svd.json)`, () => {
+  it('covers the intended matrix families', () => {
+    expect(fx.cases.length).toBeGreaterThanOrEqual(40);
+    expect(fx.cases.filter((c) => c.determinate && c.lapackPath).length).toBeGreaterThanOrEqual(30);
+  });
+  for (const c of fx.cases) {
+    it(`${c.name} (n=${c.n}${c.determinate ? '' : ', vectors not unique'}${c.lapackPath ? '' : ', n > 25'})`, () => {
+      const a = fromHex(c.a);
+      const input = Float64Array.from(a);
+      const got = svd(a, c.n);
+      expect(Array.from(a)).toEqual(Array.from(input)); // input untouched
+      const s = fromHex(c.s);
+      const smax = Math.max(s[0]!, Number.MIN_VALUE);
+      expect(maxAbsDiff(got.s, s) / smax).toBeLessThanOrEqual(TOL);
+      for (let k = 1; k < c.n; k++) expect(got.s[k]!).toBeLessThanOrEqual(got.s[k - 1]!);
+      const { rec, orth } = checks(a, c.n, got.u, got.s, got.vh);
+      expect(rec).toBeLessThanOrEqual(TOL);
+      expect(orth).toBeLessThanOrEqual(TOL);
+      if (c.determinate && c.lapackPath) {
+        // LAPACK's signs: the vectors themselves must agree
+        const u = fromHex(c.u);
+        const vh = fromHex(c.vh);
+        for (let k = 0; k < c.n; k++) {
+          let gap = Infinity;
+          for (let j = 0; j < c.n; j++) if (j !== k) gap = Math.min(gap, Math.abs(s[k]! - s[j]!));
+          const uk = (m: Float64Array) => Array.from({ length: c.n }, (_, i) => m[i * c.n + k]!);
+          const vk = (m: Float64Array) => Array.from(m.subarray(k * c.n, (k + 1) * c.n));
+          const pairs = [
+            [uk(got.u), uk(u)],
+            [vk(got.vh), vk(vh)],
+          ] as const;
+          for (const [ours, theirs] of pairs) {
+            if ((2 ** -52 * smax) / gap <= 1e-14) {
+              const d = Math.max(...ours.map((x, i) => Math.abs(x - theirs[i]!)));
+              expect(d, `vector ${k}`).toBeLessThanOrEqual(TOL);
+            } else {
+              const dot = ours.reduce((acc, x, i) => acc + x * theirs[i]!, 0);
+              expect(dot, `sign of ill-conditioned vector ${k}`).toBeGreaterThanOrEqual(0.5);
+            }
+          }
+        }
+      }
+    });
+  }
+});
+
+describe('svd: edge cases and input validation', () => {
+  it('n = 0 gives empty factors; NaN input throws like LinAlgError; Inf gives NaN singular values', () => {
+    const r = svd(new Float64Array(0), 0);
+    expect([r.u.length, r.s.length, r.vh.length]).toEqual([0, 0, 0]);
+    expect(() => svd(Float64Array.of(Number.NaN, 0, 0, 1), 2)).toThrow(SeedkitValueError);
+    expect(Array.from(svd(Float64Array.of(Infinity, 0, 0, 1), 2).s).every(Number.isNaN)).toBe(true);
+  });
+  it('rejects a wrong length, a bad n or a non-Float64Array', () => {
+    expect(() => svd(new Float64Array(3), 2)).toThrow(SeedkitValueError);
+    expect(() => svd(new Float64Array(4), 1.5)).toThrow(SeedkitValueError);
+    expect(() => svd([1, 0, 0, 1] as never, 2)).toThrow(SeedkitTypeError);
+  });
+  it(`n > ${SVD_LAPACK_SIGN_LIMIT} still gives a valid decomposition`, () => {
+    const n = 31;
+    const a = new Float64Array(n * n);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) a[i * n + j] = 1 / (1 + Math.abs(i - j)) + (i === j ? 1 : 0);
+    const r = svd(a, n);
+    const { rec, orth } = checks(a, n, r.u, r.s, r.vh);
+    expect(rec).toBeLessThanOrEqual(TOL);
+    expect(orth).toBeLessThanOrEqual(TOL);
+  });
+});
