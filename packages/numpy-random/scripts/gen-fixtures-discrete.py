@@ -2,7 +2,7 @@
 """Golden fixtures for the discrete distributions (issue 5), from the real NumPy (2.4.x).
 
 Run from anywhere: python3 packages/numpy-random/scripts/gen-fixtures-discrete.py [--check]
-Writes fixtures/discrete-{generator,legacy,errors,bulk}.json
+Writes fixtures/discrete-{generator,legacy,errors,bulk,broadcast}.json
 (--check regenerates in memory and fails if the committed files differ).
 
 A scenario is one freshly seeded generator (Generator on a named bit generator, a RandomState, or the
@@ -11,6 +11,12 @@ and share the stream). A call is {"m": camelCase method, "a": [positional args],
 Its record "r" is a decimal string (scalar result) or {"shape": [...], "v": [decimal strings]}; every
 scenario ends with a `random(3)` call (hex IEEE bits) that checks the stream position after all draws.
 Error cases record NumPy's exception class and message.
+
+discrete-broadcast.json: array (broadcast) parameters. Arguments may be nested lists, or typed arrays
+encoded {"$nd": dtype, "v": [...]} (a NumPy array of that dtype; in TypeScript the matching typed array).
+Scenarios interleave array and scalar calls (with and without size, size larger than the broadcast
+shape); error cases record NumPy's exception and the next draws after it (all of NumPy's parameter checks
+run before any draw, so the stream must be untouched).
 """
 
 import json
@@ -34,6 +40,8 @@ def py_name(m):
 
 
 def enc_arg(v):
+    if isinstance(v, np.ndarray):
+        return {'$nd': str(v.dtype), 'v': [enc_arg(x.item()) for x in v.ravel()]}
     if isinstance(v, float):
         if math.isnan(v):
             return {'$float': 'nan'}
@@ -264,6 +272,130 @@ def error_cases():
     return out
 
 
+# --- array (broadcast) parameters ------------------------------------------------------------------
+def nd(values, dtype):
+    return np.array(values, dtype=dtype)
+
+
+BROADCAST_GEN = [
+    ('binomial', [[10, 20, 30], 0.3], None),
+    ('binomial', [15, [0.1, 0.5, 0.9]], None),
+    ('binomial', [12, 0.4], None),
+    ('binomial', [[[5], [50], [500]], [0.2, 0.7]], None),          # (3,1) x (2,) -> (3,2), BTPE at 500
+    ('binomial', [[10, 20], [0.5, 0.25]], [3, 2]),                  # size larger than the broadcast shape
+    ('binomial', [12, 0.4], 3),
+    ('binomial', [[[1], [2]], 0.5], [2, 4]),
+    ('binomial', [[0, 7], [0.0, 1.0]], None),
+    ('binomial', [[10.7, 3.2], 0.5], None),                          # list floats truncate like int()
+    ('binomial', [[10, 20], 0.5], [0, 2]),
+    ('binomial', [nd([10, 2000], 'int32'), nd([0.5, 0.3], 'float64')], None),
+    ('binomial', [nd([10, 40], 'int64'), nd([0.5, 0.3], 'float32')], [3, 2]),
+    ('poisson', [[1.0, 5.0, 15.0, 0.0]], None),
+    ('poisson', [3.0], None),
+    ('poisson', [[[0.5], [20.0]]], [2, 3]),
+    ('poisson', [[[1, 2], [3, 4]]], None),
+    ('poisson', [[[1.0], [2.0]]], [2, 2, 3]),
+    ('poisson', [[]], None),
+    ('geometric', [[0.1, 0.5, 1.0]], None),
+    ('geometric', [[[0.2], [0.9]]], [2, 3]),
+    ('geometric', [0.25], 2),
+    ('zipf', [[1.5, 2.0, 3.0, 50.0]], None),
+    ('zipf', [[1.2, 2.0, 5.0, 9.0]], [3, 4]),
+    ('logseries', [[0.0, 0.3, 0.9, 0.9999]], None),
+    ('logseries', [[[0.5], [0.99]]], [2, 2]),
+    ('negativeBinomial', [[1.0, 3.5, 10.0], 0.3], None),
+    ('negativeBinomial', [5, [0.2, 0.6]], None),
+    ('negativeBinomial', [2.5, 0.3], None),
+    ('negativeBinomial', [[[1.0], [20.0]], [0.3, 0.8]], [3, 2, 2]),
+    ('hypergeometric', [[10, 20, 100], 15, 8], None),
+    ('hypergeometric', [[[5], [50]], [5, 60], [3, 40]], None),
+    ('hypergeometric', [20, 30, [1, 10, 25]], [2, 3]),
+    ('hypergeometric', [[100, 1000], [200, 2000], [100, 1500]], None),  # HRUA
+    ('hypergeometric', [40, 60, 30], 2),
+    ('hypergeometric', [nd([7, 9], 'int32'), 5, nd([3, 12], 'int64')], None),
+]
+BROADCAST_GEN_ONLY = [
+    ('zipf', [[2.0, 2000.0]], None),       # Generator returns 1 for a >= 1025 (legacy hangs)
+    ('hypergeometric', [[7, 5], [5, 3], [0, 8]], None),  # nsample 0 allowed by Generator only
+]
+
+BROADCAST_ERRORS = [
+    # (api, method, args, size)
+    ('generator', 'binomial', [[10, 3, 4], [0.5, 0.5]], None),
+    ('generator', 'binomial', [[10, 3], [0.5, 0.5]], 3),
+    ('generator', 'binomial', [[10, 3], [0.5, 0.5]], [3, 1]),
+    ('generator', 'binomial', [[[10], [20]], [0.1, 0.2, 0.3]], [2, 2]),
+    ('generator', 'binomial', [[10, 3], [0.5, 1.5]], None),
+    ('generator', 'binomial', [[10, -3], [0.5, 0.5]], None),
+    ('generator', 'binomial', [[10, 3], 1.5], None),
+    ('generator', 'binomial', [[10, float('nan')], 0.5], None),
+    ('generator', 'binomial', [nd([10.0, 3.0], 'float64'), 0.5], None),
+    ('generator', 'binomial', [nd([10, 3], 'uint64'), 0.5], None),
+    ('generator', 'binomial', [[10, 3], [0.5, 0.5]], 0),
+    ('generator', 'poisson', [[1.0, float('nan')]], None),
+    ('generator', 'poisson', [[1.0, -1.0]], None),
+    ('generator', 'poisson', [[1.0, 1e19]], None),
+    ('generator', 'poisson', [[3.0]], []),
+    ('generator', 'poisson', [[1.0, 2.0]], [2, 2, 3]),
+    ('generator', 'geometric', [[0.5, 0.0]], None),
+    ('generator', 'geometric', [[0.5, float('nan')]], None),
+    ('generator', 'zipf', [[2.0, 1.0]], None),
+    ('generator', 'logseries', [[0.5, 1.0]], None),
+    ('generator', 'negativeBinomial', [[1.0, 2.0, 3.0], [0.5, 0.5]], None),
+    ('generator', 'negativeBinomial', [[[1.0, 2, 3], [1, 2, 3]], [0.5, 0.5]], None),
+    ('generator', 'negativeBinomial', [[1.0, float('nan')], [0.5, 0.5]], None),
+    ('generator', 'negativeBinomial', [[1.0, 0.0], [0.5, 0.5]], None),
+    ('generator', 'negativeBinomial', [[1.0, 2.0], [0.5, 0.0]], None),
+    ('generator', 'negativeBinomial', [[1.0, 1e20], [0.5, 1e-5]], None),
+    ('generator', 'negativeBinomial', [[1.0, 2.0], [0.5, 0.5]], 3),
+    ('generator', 'hypergeometric', [[1, 2, 3], [1, 2], 1], None),
+    ('generator', 'hypergeometric', [[[1, 2, 3]], [[1], [2]], [1, 2]], None),
+    ('generator', 'hypergeometric', [[5, 2], [1, 2], [7, 1]], None),
+    ('generator', 'hypergeometric', [[5, 2], [1, 2], [-1, 1]], None),
+    ('generator', 'hypergeometric', [[5, -2], [1, 2], [1, 0]], None),
+    ('generator', 'hypergeometric', [[10**9, 2], [1, 2], [1, 1]], None),
+    ('generator', 'hypergeometric', [[5, 2], [1, 2], [1, 1]], [3]),
+    ('legacy', 'binomial', [[10, 3, 4], [0.5, 0.5]], None),
+    ('legacy', 'binomial', [[10, 3], [0.5, 1.5]], None),
+    ('legacy', 'binomial', [[10, -3], 0.5], None),
+    ('legacy', 'binomial', [[10, 3], 0.5], [3, 2, 1]),
+    ('legacy', 'poisson', [[1.0, float('nan')]], None),
+    ('legacy', 'poisson', [[1.0, -1.0]], None),
+    ('legacy', 'geometric', [[1.5, 0.5]], None),
+    ('legacy', 'zipf', [[2.0, 0.5]], None),
+    ('legacy', 'logseries', [[0.5, -0.5]], None),
+    ('legacy', 'negativeBinomial', [[1.0, 2.0, 3.0], [0.5, 0.5]], None),
+    ('legacy', 'negativeBinomial', [[1.0, 0.0], 0.5], None),
+    ('legacy', 'negativeBinomial', [[1.0, 2.0], [0.5, 1.5]], None),
+    ('legacy', 'negativeBinomial', [[1.0, 2.0], [0.5, 0.5]], [2, 3]),
+    ('legacy', 'hypergeometric', [[5, 2], [1, 2], [1, 0]], None),
+    ('legacy', 'hypergeometric', [[5, 2], [1, -2], [1, 1]], None),
+    ('legacy', 'hypergeometric', [[5, 2], [1, 2], [7, 1]], None),
+    ('legacy', 'hypergeometric', [[1, 2, 3], [1, 2], 1], None),
+]
+
+
+def broadcast_cases():
+    scenarios = []
+    for bg, seed in (('PCG64', 11), ('MT19937', 12), ('Philox', 13)):
+        scenarios.append(run('generator', bg, seed, BROADCAST_GEN + BROADCAST_GEN_ONLY))
+    for seed in (11, 12):
+        scenarios.append(run('legacy', 'MT19937', seed, BROADCAST_GEN))
+    scenarios.append(run('module', 'MT19937', 13, BROADCAST_GEN[:12]))
+    errors = []
+    for api, m, args, size in BROADCAST_ERRORS:
+        g = make(api, 'PCG64', 7)
+        try:
+            f = getattr(g, py_name(m))
+            f(*args) if size is None else f(*args, size=tuple(size) if isinstance(size, list) else size)
+            raise SystemExit(f'expected an error from {api}.{m}{tuple(args)} size={size}')
+        except (ValueError, TypeError, OverflowError) as e:
+            after = g.random(2) if api == 'generator' else g.random_sample(2)
+            errors.append({'api': api, 'm': m, 'a': enc_arg(args), 'size': size, 'cls': type(e).__name__,
+                           'msg': str(e), 'after': enc_result(after)})
+    return {'numpy': np.__version__, 'scenarios': scenarios, 'errors': errors}
+
+
 def main():
     check = '--check' in sys.argv
     files = {
@@ -271,6 +403,7 @@ def main():
         'discrete-legacy.json': {'numpy': np.__version__, 'scenarios': legacy_scenarios()},
         'discrete-errors.json': {'numpy': np.__version__, 'cases': error_cases()},
         'discrete-bulk.json': {'numpy': np.__version__, 'cases': bulk_cases()},
+        'discrete-broadcast.json': broadcast_cases(),
     }
     bad = 0
     for name, data in files.items():

@@ -129,3 +129,58 @@ export function expandTo(p: ParamArray, shape: readonly number[]): Float64Array 
   }
   return out;
 }
+
+/** A shape as Python prints a tuple: `()`, `(3,)`, `(2, 3)`. */
+export function pyShape(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+}
+
+/**
+ * The shape of NumPy's multi-iterator over arrays of `shapes` (`np.broadcast(...)`, PyArray_Broadcast):
+ * dimensions are resolved left to right over the right-aligned shapes, and the first conflict raises NumPy's
+ * "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg i with shape …
+ * and arg j with shape …." naming the argument that set the dimension and the one that disagrees.
+ */
+export function multiIterShape(shapes: readonly (readonly number[])[]): number[] {
+  let nd = 0;
+  for (const s of shapes) nd = Math.max(nd, s.length);
+  const out = new Array<number>(nd).fill(1);
+  for (let i = 0; i < nd; i++) {
+    let src = 0;
+    for (let j = 0; j < shapes.length; j++) {
+      const s = shapes[j]!;
+      const k = i + s.length - nd;
+      if (k < 0) continue;
+      const d = s[k]!;
+      if (d === 1) continue;
+      if (out[i] === 1) {
+        out[i] = d;
+        src = j;
+      } else if (out[i] !== d) {
+        throw new SeedkitValueError(
+          `shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg ${src} with shape ${pyShape(shapes[src]!)} and arg ${j} with shape ${pyShape(s)}.`,
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The result shape of a NumPy binary ufunc on operands of shapes `a` and `b`, or its error "operands could
+ * not be broadcast together with shapes (2,3) (2,) " (NumPy's spelling: no blanks inside, trailing blank).
+ */
+export function ufuncShape(a: readonly number[], b: readonly number[]): number[] {
+  const nd = Math.max(a.length, b.length);
+  const out = new Array<number>(nd);
+  for (let i = 0; i < nd; i++) {
+    const x = i - (nd - a.length) >= 0 ? a[i - (nd - a.length)]! : 1;
+    const y = i - (nd - b.length) >= 0 ? b[i - (nd - b.length)]! : 1;
+    if (x !== y && x !== 1 && y !== 1) {
+      const f = (s: readonly number[]) => (s.length === 1 ? `(${s[0]},)` : `(${s.join(',')})`);
+      throw new SeedkitValueError(`operands could not be broadcast together with shapes ${f(a)} ${f(b)} `);
+    }
+    out[i] = x === 1 ? y : x;
+  }
+  return out;
+}

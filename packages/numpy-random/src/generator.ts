@@ -926,35 +926,39 @@ export class Generator {
     return this.#discreteCtx;
   }
 
-  /** `binomial(n, p, size=None)`: inversion for n·min(p, 1−p) ≤ 30, else BTPE (NumPy 2.4 constants). */
+  /** `binomial(n, p, size=None)`; n and p may be arrays (broadcast like NumPy): inversion for n·min(p, 1−p) ≤ 30, else BTPE (NumPy 2.4 constants). */
   binomial(n: number | bigint, p: number, size?: null | SizeOption): number;
   binomial(n: number | bigint, p: number, size: Size | SizeOption): Shaped<BigInt64Array>;
+  binomial(n: ParamLike, p: ParamLike, size?: Size | null | SizeOption): Shaped<BigInt64Array>;
   binomial(...args: unknown[]): DiscreteResult {
     return binomialMethod(this.#discrete(), args);
   }
 
-  /** `negative_binomial(n, p, size=None)`: `poisson(gamma(n, (1−p)/p))`. */
+  /** `negative_binomial(n, p, size=None)`, array parameters broadcast: `poisson(gamma(n, (1−p)/p))`. */
   negativeBinomial(n: number, p: number, size?: null | SizeOption): number;
   negativeBinomial(n: number, p: number, size: Size | SizeOption): Shaped<BigInt64Array>;
+  negativeBinomial(n: ParamLike, p: ParamLike, size?: Size | null | SizeOption): Shaped<BigInt64Array>;
   negativeBinomial(...args: unknown[]): DiscreteResult {
     return negativeBinomialMethod(this.#discrete(), args);
   }
 
-  /** `poisson(lam=1.0, size=None)`: PTRS for lam ≥ 10, multiplication below, 0 for lam == 0. */
+  /** `poisson(lam=1.0, size=None)`, lam may be an array: PTRS for lam ≥ 10, multiplication below, 0 for lam == 0. */
   poisson(lam?: number | LamOption, size?: null | LamOption): number;
   poisson(lam: number | undefined, size: Size | LamOption): Shaped<BigInt64Array>;
+  poisson(lam: ParamLike, size?: Size | null | LamOption): Shaped<BigInt64Array>;
   poisson(...args: unknown[]): DiscreteResult {
     return poissonMethod(this.#discrete(), args);
   }
 
-  /** `geometric(p, size=None)`: search for p ≥ 1/3, else `ceil(−E / log1p(−p))`. */
+  /** `geometric(p, size=None)`, p may be an array: search for p ≥ 1/3, else `ceil(−E / log1p(−p))`. */
   geometric(p: number, size?: null | SizeOption): number;
   geometric(p: number, size: Size | SizeOption): Shaped<BigInt64Array>;
+  geometric(p: ParamLike, size?: Size | null | SizeOption): Shaped<BigInt64Array>;
   geometric(...args: unknown[]): DiscreteResult {
     return geometricMethod(this.#discrete(), args);
   }
 
-  /** `hypergeometric(ngood, nbad, nsample, size=None)`: HRUA for 10 ≤ nsample ≤ total − 10, else sampling. */
+  /** `hypergeometric(ngood, nbad, nsample, size=None)`, array parameters broadcast: HRUA for 10 ≤ nsample ≤ total − 10, else sampling. */
   hypergeometric(
     ngood: number | bigint,
     nbad: number | bigint,
@@ -967,20 +971,28 @@ export class Generator {
     nsample: number | bigint,
     size: Size | SizeOption,
   ): Shaped<BigInt64Array>;
+  hypergeometric(
+    ngood: ParamLike,
+    nbad: ParamLike,
+    nsample: ParamLike,
+    size?: Size | null | SizeOption,
+  ): Shaped<BigInt64Array>;
   hypergeometric(...args: unknown[]): DiscreteResult {
     return hypergeometricMethod(this.#discrete(), args);
   }
 
-  /** `logseries(p, size=None)`: 0 ≤ p < 1. */
+  /** `logseries(p, size=None)`, p may be an array: 0 ≤ p < 1. */
   logseries(p: number, size?: null | SizeOption): number;
   logseries(p: number, size: Size | SizeOption): Shaped<BigInt64Array>;
+  logseries(p: ParamLike, size?: Size | null | SizeOption): Shaped<BigInt64Array>;
   logseries(...args: unknown[]): DiscreteResult {
     return logseriesMethod(this.#discrete(), args);
   }
 
-  /** `zipf(a, size=None)`: a > 1; rejection with U in (Umin, 1] (NumPy ≥ 2.1), 1 for a ≥ 1025. */
+  /** `zipf(a, size=None)`, a may be an array: a > 1; rejection with U in (Umin, 1] (NumPy ≥ 2.1), 1 for a ≥ 1025. */
   zipf(a: number, size?: null | SizeOption): number;
   zipf(a: number, size: Size | SizeOption): Shaped<BigInt64Array>;
+  zipf(a: ParamLike, size?: Size | null | SizeOption): Shaped<BigInt64Array>;
   zipf(...args: unknown[]): DiscreteResult {
     return zipfMethod(this.#discrete(), args);
   }

@@ -996,35 +996,39 @@ export class RandomState {
     return this.#discreteCtx;
   }
 
-  /** `binomial(n, p, size=None)`: legacy inversion (`exp(n·log q)`, no n == 0 / p == 0 shortcut) or BTPE. */
+  /** `binomial(n, p, size=None)`; n and p may be arrays (broadcast like NumPy): legacy inversion (`exp(n·log q)`, no n == 0 / p == 0 shortcut) or BTPE. */
   binomial(n: number | bigint, p: number, size?: null | SizeOption): number;
   binomial(n: number | bigint, p: number, size: Size | SizeOption): Shaped<BigInt64Array>;
+  binomial(n: ParamLike, p: ParamLike, size?: Size | null | SizeOption): Shaped<BigInt64Array>;
   binomial(...args: unknown[]): DiscreteResult {
     return binomialMethod(this.#discrete(), args);
   }
 
-  /** `negative_binomial(n, p, size=None)`: `poisson(legacy_gamma(n, (1−p)/p))`. */
+  /** `negative_binomial(n, p, size=None)`, array parameters broadcast: `poisson(legacy_gamma(n, (1−p)/p))`. */
   negativeBinomial(n: number, p: number, size?: null | SizeOption): number;
   negativeBinomial(n: number, p: number, size: Size | SizeOption): Shaped<BigInt64Array>;
+  negativeBinomial(n: ParamLike, p: ParamLike, size?: Size | null | SizeOption): Shaped<BigInt64Array>;
   negativeBinomial(...args: unknown[]): DiscreteResult {
     return negativeBinomialMethod(this.#discrete(), args);
   }
 
-  /** `poisson(lam=1.0, size=None)`: PTRS for lam ≥ 10, multiplication below, 0 for lam == 0. */
+  /** `poisson(lam=1.0, size=None)`, lam may be an array: PTRS for lam ≥ 10, multiplication below, 0 for lam == 0. */
   poisson(lam?: number | LamOption, size?: null | LamOption): number;
   poisson(lam: number | undefined, size: Size | LamOption): Shaped<BigInt64Array>;
+  poisson(lam: ParamLike, size?: Size | null | LamOption): Shaped<BigInt64Array>;
   poisson(...args: unknown[]): DiscreteResult {
     return poissonMethod(this.#discrete(), args);
   }
 
-  /** `geometric(p, size=None)`: search for p ≥ 1/3, else `ceil(log1p(−U) / log(1 − p))`. */
+  /** `geometric(p, size=None)`, p may be an array: search for p ≥ 1/3, else `ceil(log1p(−U) / log(1 − p))`. */
   geometric(p: number, size?: null | SizeOption): number;
   geometric(p: number, size: Size | SizeOption): Shaped<BigInt64Array>;
+  geometric(p: ParamLike, size?: Size | null | SizeOption): Shaped<BigInt64Array>;
   geometric(...args: unknown[]): DiscreteResult {
     return geometricMethod(this.#discrete(), args);
   }
 
-  /** `hypergeometric(ngood, nbad, nsample, size=None)`: legacy HRUA (nsample > 10) or HYP; nsample ≥ 1. */
+  /** `hypergeometric(ngood, nbad, nsample, size=None)`, array parameters broadcast: legacy HRUA (nsample > 10) or HYP; nsample ≥ 1. */
   hypergeometric(
     ngood: number | bigint,
     nbad: number | bigint,
@@ -1037,20 +1041,28 @@ export class RandomState {
     nsample: number | bigint,
     size: Size | SizeOption,
   ): Shaped<BigInt64Array>;
+  hypergeometric(
+    ngood: ParamLike,
+    nbad: ParamLike,
+    nsample: ParamLike,
+    size?: Size | null | SizeOption,
+  ): Shaped<BigInt64Array>;
   hypergeometric(...args: unknown[]): DiscreteResult {
     return hypergeometricMethod(this.#discrete(), args);
   }
 
-  /** `logseries(p, size=None)`: legacy form (`log(1 − p)`, `1 − exp(r·U)`). */
+  /** `logseries(p, size=None)`, p may be an array: legacy form (`log(1 − p)`, `1 − exp(r·U)`). */
   logseries(p: number, size?: null | SizeOption): number;
   logseries(p: number, size: Size | SizeOption): Shaped<BigInt64Array>;
+  logseries(p: ParamLike, size?: Size | null | SizeOption): Shaped<BigInt64Array>;
   logseries(...args: unknown[]): DiscreteResult {
     return logseriesMethod(this.#discrete(), args);
   }
 
-  /** `zipf(a, size=None)`: legacy rejection with `U = 1 − next_double()`. */
+  /** `zipf(a, size=None)`, a may be an array: legacy rejection with `U = 1 − next_double()`. */
   zipf(a: number, size?: null | SizeOption): number;
   zipf(a: number, size: Size | SizeOption): Shaped<BigInt64Array>;
+  zipf(a: ParamLike, size?: Size | null | SizeOption): Shaped<BigInt64Array>;
   zipf(...args: unknown[]): DiscreteResult {
     return zipfMethod(this.#discrete(), args);
   }
