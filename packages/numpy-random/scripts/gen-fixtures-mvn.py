@@ -2,7 +2,10 @@
 """Golden fixtures for multivariate_normal's SVD/eigh factors (issue 5 follow-up), from real NumPy.
 
 Run: python3 packages/numpy-random/scripts/gen-fixtures-mvn.py   (numpy 2.4.x; plain numpy is enough)
-     add --check to compare against the committed files instead of writing them.
+     add --check to compare against the committed files instead of writing them;
+     --live COUNT SEED prints (stdout) COUNT fresh random matrices (n = 2..12: SPD, symmetric indefinite,
+     general, integer SPD, scaled SPD, AR(1)) with their numpy.linalg.svd, in the mvn-svd.json case format
+     (used by `SEEDKIT_LIVE=1 vitest run test/linalg-svd.test.ts`).
 Writes
 - fixtures/mvn-svd.json: for each test matrix, numpy.linalg.svd(a) (LAPACK dgesdd, full_matrices=True):
   {"name", "n", "a", "u", "s", "vh", "determinate", "lapackPath"} with every array as the hex of its
@@ -167,7 +170,38 @@ def sample_cases(ms):
     return out
 
 
+def live(count, seed):
+    rng = np.random.default_rng(seed)
+    ms = []
+    for t in range(count):
+        n = int(rng.integers(2, 13))
+        b = rng.standard_normal((n, n))
+        k = t % 6
+        if k == 0:
+            name, a = 'spd', sym(b @ b.T / n + 0.01 * np.eye(n))
+        elif k == 1:
+            name, a = 'symmetric', sym(b + b.T)
+        elif k == 2:
+            name, a = 'general', b
+        elif k == 3:
+            c = np.round(3 * b)
+            name, a = 'integer spd', c @ c.T
+        elif k == 4:
+            d = np.diag(np.exp(rng.uniform(-3, 3, n)))
+            name, a = 'scaled spd', sym(d @ (b @ b.T / n + 0.05 * np.eye(n)) @ d)
+        else:
+            rho = float(rng.uniform(0.1, 0.95))
+            sd = rng.uniform(0.5, 2, n)
+            name, a = 'ar1', np.fromfunction(lambda i, j: rho ** np.abs(i - j), (n, n)) * np.outer(sd, sd)
+        ms.append((f'live {name} #{t} (seed {seed})', np.ascontiguousarray(a, dtype=np.float64), True))
+    print(json.dumps({'numpy': np.__version__, 'cases': svd_cases(ms)}, separators=(',', ':')))
+
+
 def main():
+    if '--live' in sys.argv:
+        i = sys.argv.index('--live')
+        live(int(sys.argv[i + 1]), int(sys.argv[i + 2]))
+        return
     ms = matrices()
     files = {
         'mvn-svd.json': {'numpy': np.__version__, 'cases': svd_cases(ms)},

@@ -6,6 +6,8 @@
 // where that exceeds 1e-14 (badly conditioned directions of badly scaled matrices) only its sign is compared:
 // ours·numpy ≥ 0.5. Matrices whose vectors are not unique (repeated or numerically zero singular values) are
 // checked through s, u·diag(s)·vh = a and orthogonality only.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { SeedkitTypeError, SeedkitValueError } from '@seedkit/core';
 import { describe, expect, it } from 'vitest';
 import { SVD_LAPACK_SIGN_LIMIT, svd } from '../src/linalg/svd.js';
@@ -62,51 +64,70 @@ function checks(a: Float64Array, n: number, u: Float64Array, s: Float64Array, vh
   return { rec: amax === 0 ? rec : rec / amax, orth };
 }
 
+/** All checks for one case (shared by the fixture cases and the live cross-check). */
+function checkCase(c: SvdCase): void {
+  const a = fromHex(c.a);
+  const input = Float64Array.from(a);
+  const got = svd(a, c.n);
+  expect(Array.from(a)).toEqual(Array.from(input)); // input untouched
+  const s = fromHex(c.s);
+  const smax = Math.max(s[0]!, Number.MIN_VALUE);
+  expect(maxAbsDiff(got.s, s) / smax, `${c.name}: s`).toBeLessThanOrEqual(TOL);
+  for (let k = 1; k < c.n; k++) expect(got.s[k]!).toBeLessThanOrEqual(got.s[k - 1]!);
+  const { rec, orth } = checks(a, c.n, got.u, got.s, got.vh);
+  expect(rec, `${c.name}: reconstruction`).toBeLessThanOrEqual(TOL);
+  expect(orth, `${c.name}: orthogonality`).toBeLessThanOrEqual(TOL);
+  if (c.determinate && c.lapackPath) {
+    // LAPACK's signs: the vectors themselves must agree
+    const u = fromHex(c.u);
+    const vh = fromHex(c.vh);
+    for (let k = 0; k < c.n; k++) {
+      let gap = Infinity;
+      for (let j = 0; j < c.n; j++) if (j !== k) gap = Math.min(gap, Math.abs(s[k]! - s[j]!));
+      const uk = (m: Float64Array) => Array.from({ length: c.n }, (_, i) => m[i * c.n + k]!);
+      const vk = (m: Float64Array) => Array.from(m.subarray(k * c.n, (k + 1) * c.n));
+      const pairs = [
+        [uk(got.u), uk(u)],
+        [vk(got.vh), vk(vh)],
+      ] as const;
+      for (const [ours, theirs] of pairs) {
+        if ((2 ** -52 * smax) / gap <= 1e-14) {
+          const d = Math.max(...ours.map((x, i) => Math.abs(x - theirs[i]!)));
+          expect(d, `${c.name}: vector ${k}`).toBeLessThanOrEqual(TOL);
+        } else {
+          const dot = ours.reduce((acc, x, i) => acc + x * theirs[i]!, 0);
+          expect(dot, `${c.name}: sign of ill-conditioned vector ${k}`).toBeGreaterThanOrEqual(0.5);
+        }
+      }
+    }
+  }
+}
+
 describe(`svd vs numpy.linalg.svd (NumPy ${fx.numpy}, fixtures/mvn-svd.json)`, () => {
   it('covers the intended matrix families', () => {
     expect(fx.cases.length).toBeGreaterThanOrEqual(40);
     expect(fx.cases.filter((c) => c.determinate && c.lapackPath).length).toBeGreaterThanOrEqual(30);
   });
   for (const c of fx.cases) {
-    it(`${c.name} (n=${c.n}${c.determinate ? '' : ', vectors not unique'}${c.lapackPath ? '' : ', n > 25'})`, () => {
-      const a = fromHex(c.a);
-      const input = Float64Array.from(a);
-      const got = svd(a, c.n);
-      expect(Array.from(a)).toEqual(Array.from(input)); // input untouched
-      const s = fromHex(c.s);
-      const smax = Math.max(s[0]!, Number.MIN_VALUE);
-      expect(maxAbsDiff(got.s, s) / smax).toBeLessThanOrEqual(TOL);
-      for (let k = 1; k < c.n; k++) expect(got.s[k]!).toBeLessThanOrEqual(got.s[k - 1]!);
-      const { rec, orth } = checks(a, c.n, got.u, got.s, got.vh);
-      expect(rec).toBeLessThanOrEqual(TOL);
-      expect(orth).toBeLessThanOrEqual(TOL);
-      if (c.determinate && c.lapackPath) {
-        // LAPACK's signs: the vectors themselves must agree
-        const u = fromHex(c.u);
-        const vh = fromHex(c.vh);
-        for (let k = 0; k < c.n; k++) {
-          let gap = Infinity;
-          for (let j = 0; j < c.n; j++) if (j !== k) gap = Math.min(gap, Math.abs(s[k]! - s[j]!));
-          const uk = (m: Float64Array) => Array.from({ length: c.n }, (_, i) => m[i * c.n + k]!);
-          const vk = (m: Float64Array) => Array.from(m.subarray(k * c.n, (k + 1) * c.n));
-          const pairs = [
-            [uk(got.u), uk(u)],
-            [vk(got.vh), vk(vh)],
-          ] as const;
-          for (const [ours, theirs] of pairs) {
-            if ((2 ** -52 * smax) / gap <= 1e-14) {
-              const d = Math.max(...ours.map((x, i) => Math.abs(x - theirs[i]!)));
-              expect(d, `vector ${k}`).toBeLessThanOrEqual(TOL);
-            } else {
-              const dot = ours.reduce((acc, x, i) => acc + x * theirs[i]!, 0);
-              expect(dot, `sign of ill-conditioned vector ${k}`).toBeGreaterThanOrEqual(0.5);
-            }
-          }
-        }
-      }
-    });
+    it(`${c.name} (n=${c.n}${c.determinate ? '' : ', vectors not unique'}${c.lapackPath ? '' : ', n > 25'})`, () =>
+      checkCase(c));
   }
 });
+
+// Live cross-check (SEEDKIT_LIVE=1): 300 fresh random matrices, n = 2..12, from NumPy through the script.
+describe.runIf(process.env.SEEDKIT_LIVE === '1')(
+  'svd vs numpy.linalg.svd (live, fresh random matrices)',
+  () => {
+    it('matches u, s, vh (signs included) for 300 fresh matrices', () => {
+      const seed = Date.now() % 2 ** 31;
+      const script = fileURLToPath(new URL('../scripts/gen-fixtures-mvn.py', import.meta.url));
+      const out = execFileSync('python3', [script, '--live', '300', String(seed)], { maxBuffer: 1 << 28 });
+      const live = JSON.parse(out.toString()) as { cases: SvdCase[] };
+      expect(live.cases.length).toBe(300);
+      for (const c of live.cases) checkCase(c);
+    }, 120_000);
+  },
+);
 
 describe('svd: edge cases and input validation', () => {
   it('n = 0 gives empty factors; NaN input throws like LinAlgError; Inf gives NaN singular values', () => {

@@ -3,13 +3,13 @@
 // The normals and the stream position after the call are compared bit for bit. The samples are compared per
 // sample vector: max_i |ours_i − numpy_i| / max_i |numpy_i| ≤ tol, with (the factor comes from our SVD, same
 // algorithm path as LAPACK, different summation order, so never bitwise):
-// - tol = 1e-12 for svd (n ≤ 25) and cholesky, raised to 4·eps·√cond for ill-conditioned covariances
+// - tol = 1e-12 for svd and eigh (n ≤ 25) and cholesky, raised to 4·eps·√cond for ill-conditioned covariances
 //   (cond = s_max / smallest non-zero s): rounding alone moves a singular vector by ~eps·s_max/gap, which
 //   reaches the samples scaled by √s — both NumPy's result and ours carry that error;
 // - numerically rank-deficient covariances (a non-zero singular value ≤ n·eps·s_max, i.e. pure rounding
 //   noise, e.g. B·Bᵀ with B n×k, k < n): tol = 1e-6 (≈ √eps: the noise singular values enter through √s);
-// - n > 25 (LAPACK switches to divide and conquer, not reproduced) and 'eigh' (Jacobi eigenvectors, not
-//   LAPACK's yet): values are not compared, only shapes, stream alignment and the PSD warning.
+// - svd/eigh with n > 25 (LAPACK switches to divide and conquer, not reproduced): values are not compared,
+//   only shapes, stream alignment and the PSD warning.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PCG64 } from '../src/bitgen/pcg64.js';
 import { Generator } from '../src/generator.js';
@@ -89,22 +89,22 @@ afterEach(() => vi.restoreAllMocks());
 
 /** The tolerance for a case (see the header), or null when values are not compared. */
 function tolerance(c: SampleCase, m: SvdCase): number | null {
-  if (c.method === 'eigh') return null;
   const s = Array.from(fromHex(m.s));
   const smax = s[0]!;
   const nonzero = s.filter((x) => x > 0);
   const smin = nonzero.length ? Math.min(...nonzero) : smax;
-  if (c.method === 'svd' && !m.lapackPath) return null;
+  if (c.method !== 'cholesky' && !m.lapackPath) return null;
   if (smin <= m.n * 2 ** -52 * smax) return c.method === 'cholesky' ? null : 1e-6;
   return Math.max(TOL, 4 * 2 ** -52 * Math.sqrt(smax / smin));
 }
 
 describe(`multivariateNormal vs NumPy ${samples.numpy} (fixtures/mvn-samples.json)`, () => {
-  it('compares values at 1e-12 for most svd and cholesky cases', () => {
+  it('compares values at 1e-12 for most svd, eigh and cholesky cases', () => {
     const strict = samples.cases.filter((c) => c.hex && tolerance(c, matrices.get(c.name)!) === TOL);
     expect(strict.filter((c) => c.method === 'svd' && c.kind === 'generator').length).toBeGreaterThanOrEqual(
       60,
     );
+    expect(strict.filter((c) => c.method === 'eigh').length).toBeGreaterThanOrEqual(60);
     expect(strict.filter((c) => c.kind === 'legacy').length).toBeGreaterThanOrEqual(60);
   });
   it('has cases for every method and both APIs', () => {
@@ -127,9 +127,73 @@ describe(`multivariateNormal vs NumPy ${samples.numpy} (fixtures/mvn-samples.jso
       expect(out.shape).toEqual(c.shape);
       expect(hexOf(next())).toBe(c.next);
       const warned = warnSpy.mock.calls.some((a) => String(a[0]).includes('positive-semidefinite'));
-      if (c.method === 'svd' || m.lapackPath) expect(warned).toBe(c.warned);
+      expect(warned).toBe(c.warned);
       const tol = tolerance(c, m);
       if (tol !== null) expect(worstRowError(out, fromHex(c.hex!), m.n)).toBeLessThanOrEqual(tol);
     });
   }
+});
+
+describe('multivariateNormal: errors in NumPy order (draw, decompose, then check_valid)', () => {
+  const cov = [
+    [2, 0.5],
+    [0.5, 1],
+  ];
+  it('NaN in cov: LinAlgError "SVD did not converge" (a ValueError) after the normals were drawn', () => {
+    const g = new Generator(new PCG64(3));
+    expect(() =>
+      g.multivariateNormal(
+        [0, 0],
+        [
+          [Number.NaN, 0],
+          [0, 1],
+        ],
+        4,
+      ),
+    ).toThrow(/SVD did not converge/);
+    const twin = new Generator(new PCG64(3));
+    twin.standardNormal(8);
+    expect(g.random()).toBe(twin.random());
+    const rs = new RandomState(3);
+    expect(() =>
+      rs.multivariateNormal(
+        [0, 0],
+        [
+          [1, 0],
+          [0, Number.NaN],
+        ],
+        2,
+      ),
+    ).toThrow(/SVD did not converge/);
+  });
+  it("check_valid is validated for 'svd'/'eigh' only, after drawing (NumPy ignores it for 'cholesky')", () => {
+    const g = new Generator(new PCG64(4));
+    expect(() => g.multivariateNormal([0, 0], cov, 2, 'bogus')).toThrow(/check_valid must equal/);
+    expect(() => g.multivariateNormal([0, 0], cov, 2, 'bogus', { method: 'eigh' })).toThrow(/check_valid/);
+    const twin = new Generator(new PCG64(4));
+    twin.standardNormal(8);
+    expect(g.random()).toBe(twin.random());
+    const ok = new Generator(new PCG64(4)).multivariateNormal([0, 0], cov, 2, 'bogus', {
+      method: 'cholesky',
+    });
+    expect(ok.shape).toEqual([2, 2]);
+  });
+  it("a non-PSD covariance: 'warn' warns once, 'raise' throws, 'ignore' is silent", () => {
+    const bad = [
+      [1, 2],
+      [2, 1],
+    ];
+    const spy = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    new Generator(new PCG64(5)).multivariateNormal([0, 0], bad, 2);
+    expect(spy).toHaveBeenCalledTimes(1);
+    new Generator(new PCG64(5)).multivariateNormal([0, 0], bad, 2, 'ignore');
+    new RandomState(5).multivariateNormal([0, 0], bad, 2, 'ignore');
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(() => new RandomState(5).multivariateNormal([0, 0], bad, 2, 'raise')).toThrow(
+      /positive-semidefinite/,
+    );
+    expect(() =>
+      new Generator(new PCG64(5)).multivariateNormal([0, 0], bad, 2, 'raise', { method: 'eigh' }),
+    ).toThrow(/positive-semidefinite/);
+  });
 });

@@ -43,25 +43,55 @@ export interface SvdResult {
 const SMALL_NUM = 2 ** -459; // √safmin / (2⁻⁵²), LAPACK dgesdd's scaling bound
 const BIG_NUM = 1 / SMALL_NUM;
 
+/** a·a as an unevaluated sum hi + lo (Dekker's exact product; |a| < 2^996). */
+function squareExact(a: number): [number, number] {
+  const p = a * a;
+  const c = 134217729 * a; // 2^27 + 1
+  const ah = c - (c - a);
+  const al = a - ah;
+  return [p, ah * ah - p + 2 * ah * al + al * al];
+}
+
 /**
- * 2-norm of x[start + k·stride], k < count: the plain sum of squares when it can neither overflow nor
- * underflow (the accurate common case), otherwise scaled by the largest magnitude.
+ * 2-norm of x[start + k·stride], k < count, rounded (almost always) correctly: the sum of squares is kept in
+ * double-double and its square root corrected once. OpenBLAS's x86-64 DNRM2 accumulates in extended
+ * precision, so its results are correctly rounded in practice, and the bidiagonal reduction is sensitive to
+ * that last bit (the QR iteration's branch decisions, hence singular vector signs, follow from it).
+ * Values whose squares could overflow or underflow are scaled by a power of two first (exact).
  */
-function norm2(x: Float64Array, start: number, stride: number, count: number): number {
+export function norm2(x: Float64Array, start: number, stride: number, count: number): number {
   let big = 0;
   for (let k = 0; k < count; k++) big = Math.max(big, Math.abs(x[start + k * stride]!));
   if (big === 0 || !Number.isFinite(big)) return big;
-  if (big > 2 ** -500 && big < 2 ** 500) {
-    let sum = 0;
-    for (let k = 0; k < count; k++) sum += x[start + k * stride]! * x[start + k * stride]!;
-    return Math.sqrt(sum);
-  }
-  let sum = 0;
+  let scale = 1;
+  if (big < 2 ** -480 || big > 2 ** 480) scale = 2 ** -Math.round(Math.log2(big));
+  let hi = 0;
+  let lo = 0;
   for (let k = 0; k < count; k++) {
-    const t = x[start + k * stride]! / big;
-    sum += t * t;
+    const [p, pe] = squareExact(x[start + k * stride]! * scale);
+    // two-sum hi + p
+    const s = hi + p;
+    const bp = s - hi;
+    const err = hi - (s - bp) + (p - bp);
+    hi = s;
+    lo += err + pe;
   }
-  return big * Math.sqrt(sum);
+  const sum = hi + lo;
+  const sumLo = lo - (sum - hi);
+  const r = Math.sqrt(sum);
+  const [rr, rre] = squareExact(r);
+  const corrected = r + (sum - rr - rre + sumLo) / (2 * r);
+  return corrected / scale;
+}
+
+/** LAPACK DLAPY2's √(x² + y²) = w·√(1 + (z/w)²) with w = max(|x|, |y|), z = min (not Math.hypot's rounding). */
+function lapy2(x: number, y: number): number {
+  const xa = Math.abs(x);
+  const ya = Math.abs(y);
+  const w = Math.max(xa, ya);
+  const z = Math.min(xa, ya);
+  if (z === 0 || w > Number.MAX_VALUE) return w;
+  return w * Math.sqrt(1 + (z / w) ** 2);
 }
 
 /**
@@ -79,7 +109,7 @@ function householder(
   let xnorm = norm2(x, start, stride, count);
   if (xnorm === 0) return [0, alpha];
   let a = alpha;
-  let beta = -signOf(a) * Math.hypot(a, xnorm);
+  let beta = -signOf(a) * lapy2(a, xnorm);
   const safmin = SAFE_MIN / 2 ** -53;
   let rescaled = 0;
   if (Math.abs(beta) < safmin) {
@@ -92,7 +122,7 @@ function householder(
       a *= inv;
     } while (Math.abs(beta) < safmin && rescaled < 20);
     xnorm = norm2(x, start, stride, count);
-    beta = -signOf(a) * Math.hypot(a, xnorm);
+    beta = -signOf(a) * lapy2(a, xnorm);
   }
   const tau = (beta - a) / beta;
   const scale = 1 / (a - beta);
@@ -156,21 +186,8 @@ export function svd(a: Float64Array, n: number): SvdResult {
     s[0] = Math.abs(A[0]!);
   } else {
     // 1) bidiagonal reduction; reflector tails stay in A below the diagonal (Q) and right of the superdiagonal (P)
-    const e = new Float64Array(n - 1);
-    const tauq = new Float64Array(n);
-    const taup = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const [tq, dq] = householder(A[i + i * n]!, A, i + 1 + i * n, 1, n - 1 - i);
-      tauq[i] = tq;
-      s[i] = dq;
-      if (tq !== 0) applyLeft(A, n, i, i + 1, tq, A, i + 1 + i * n, 1);
-      if (i < n - 1) {
-        const [tp, ep] = householder(A[i + (i + 1) * n]!, A, i + (i + 2) * n, n, n - 2 - i);
-        taup[i] = tp;
-        e[i] = ep;
-        if (tp !== 0) applyRight(A, n, i + 1, i + 1, tp, A, i + (i + 2) * n, n);
-      }
-    }
+    const { d, e, tauq, taup } = bidiagonalize(A, n);
+    s.set(d);
     // 2) SVD of the bidiagonal
     U = new Float64Array(n * n);
     VT = new Float64Array(n * n);
@@ -194,6 +211,37 @@ export function svd(a: Float64Array, n: number): SvdResult {
     for (let k = 0; k < n; k++) s[k] = s[k]! * back;
   }
   return { u: toRowMajor(U, n), s, vh: toRowMajor(VT, n) };
+}
+
+/**
+ * Householder bidiagonalization A = Q·B·Pᵀ of the column-major n×n A (n ≥ 1, overwritten by the reflector
+ * tails as LAPACK DGEBD2 stores them): B has diagonal d and superdiagonal e; Q = H₀⋯H_{n−1} with
+ * Hᵢ = I − tauq[i]·v·vᵀ, v = (0…0, 1, A[i+1..n−1, i]); P = G₀⋯G_{n−2} with Gᵢ = I − taup[i]·w·wᵀ,
+ * w = (0…0, 1 at i+1, A[i, i+2..n−1]).
+ */
+export function bidiagonalize(
+  A: Float64Array,
+  n: number,
+): { d: Float64Array; e: Float64Array; tauq: Float64Array; taup: Float64Array } {
+  const d = new Float64Array(n);
+  const e = new Float64Array(Math.max(n - 1, 0));
+  const tauq = new Float64Array(n);
+  const taup = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    // left reflector: clear column i below the diagonal, then apply it to the columns on the right
+    const [tq, dq] = householder(A[i + i * n]!, A, i + 1 + i * n, 1, n - 1 - i);
+    tauq[i] = tq;
+    d[i] = dq;
+    if (tq !== 0) applyLeft(A, n, i, i + 1, tq, A, i + 1 + i * n, 1);
+    if (i < n - 1) {
+      // right reflector: clear row i right of the superdiagonal, then apply it to the rows below
+      const [tp, ep] = householder(A[i + (i + 1) * n]!, A, i + (i + 2) * n, n, n - 2 - i);
+      taup[i] = tp;
+      e[i] = ep;
+      if (tp !== 0) applyRight(A, n, i + 1, i + 1, tp, A, i + (i + 2) * n, n);
+    }
+  }
+  return { d, e, tauq, taup };
 }
 
 /**

@@ -9,19 +9,23 @@
  *   `x @ (u * sqrt(s)).T + mean`, RandomState `x @ (sqrt(s)[:, None] * vh) + mean`; the PSD check is
  *   `allclose((vh.T * s) @ vh, cov, rtol=tol, atol=tol)`. Matches NumPy to ≈1e-15 relative for n ≤ 25
  *   (not bitwise: BLAS/LAPACK summation order differs); see svd.ts for the limits.
- * - 'eigh' (Generator): `(s, u) = eigh(cov)`, factor `u * sqrt(|s|)`, PSD check `all(s >= -tol)`; the
- *   eigendecomposition is a cyclic Jacobi one (`jacobiEigh`), whose eigenvector signs are NOT LAPACK's, so
- *   samples have the right distribution but equal NumPy's only when the signs agree (see README limits);
+ * - 'eigh' (Generator): `(s, u) = eigh(cov)` with src/linalg/eigh.ts (LAPACK dsyevd's path, NumPy's
+ *   eigenvector signs), factor `u * sqrt(abs(s))`, PSD check `not any(s < -tol)`;
  * - 'cholesky' (Generator only): the lower Cholesky factor, unique, so results match NumPy to rounding
  *   (≈1e-15 relative; summation order differs from LAPACK/BLAS, hence not bitwise).
  */
 import { describeValue, SeedkitTypeError, SeedkitValueError } from '@seedkit/core';
 import { toParam } from '../../broadcast.js';
+import { eigh } from '../../linalg/eigh.js';
 import { svd } from '../../linalg/svd.js';
 import { normalizeSize, resolveArgs, type Shaped, shapeSize, withShape } from '../../shape.js';
 import type { Sources } from './sources.js';
 
-/** Cyclic Jacobi eigendecomposition of a symmetric n×n matrix: eigenvalues w and column eigenvectors V. */
+/**
+ * Cyclic Jacobi eigendecomposition of a symmetric n×n matrix: eigenvalues w and column eigenvectors V.
+ * No longer used by multivariateNormal (its eigenvector signs are not LAPACK's); kept as a reference
+ * decomposition for tests.
+ */
 export function jacobiEigh(a: Float64Array, n: number): { w: Float64Array; v: Float64Array } {
   const A = Float64Array.from(a);
   const V = new Float64Array(n * n);
@@ -155,14 +159,12 @@ export function multivariateNormal(src: Sources, args: ArrayLike<unknown>): Shap
       else for (let i = 0; i < n; i++) F[i * n + k] = u[i * n + k]! * r;
     }
   } else {
-    const { w, v } = jacobiEigh(C, n);
-    // LAPACK's order: eigenvalues ascending
-    const order = [...Array(n).keys()].sort((i, j) => w[i]! - w[j]!);
+    // NumPy: (s, u) = eigh(cov) (ascending eigenvalues, eigenvectors as columns); factor u * sqrt(abs(s))
+    const { w, v } = eigh(C, n);
     psdTest = () => !w.some((e) => e < -tol);
-    for (let c = 0; c < n; c++) {
-      const k = order[c]!;
-      const scale = Math.sqrt(Math.abs(w[k]!));
-      for (let i = 0; i < n; i++) F[i * n + c] = v[i * n + k]! * scale;
+    for (let k = 0; k < n; k++) {
+      const r = Math.sqrt(Math.abs(w[k]!));
+      for (let i = 0; i < n; i++) F[i * n + k] = v[i * n + k]! * r;
     }
   }
   if (psdTest !== null && checkValid !== 'ignore') {
