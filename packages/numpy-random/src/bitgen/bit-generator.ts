@@ -1,3 +1,5 @@
+import type { PCGKernel } from './pcg64-wasm.js';
+
 /**
  * The small common interface every bit generator implements (NumPy's `bitgen_t`): the four draws that
  * all distributions are written against, plus state, spawning and raw output. Distributions are plain
@@ -27,6 +29,14 @@ export interface BitGenerator {
    * `out[2*start]` — exactly what that many `nextUint64()` calls would return.
    */
   fillUint64?(out: Uint32Array, start?: number, end?: number): void;
+  /**
+   * @internal Optional WebAssembly kernel access (PCG64 only): the kernel with the state copied in, or null
+   * (no kernel, or outputs still buffered: draw one value the ordinary way and ask again). `words`: the
+   * caller consumes `next_uint32` words (the uint32 half-buffer is copied in and out too).
+   */
+  pcgKernelEnter?(words: boolean): PCGKernel | null;
+  /** @internal Ends a {@link pcgKernelEnter} session: the state (and after `words`, the uint32 buffer) back. */
+  pcgKernelExit?(k: PCGKernel, words: boolean): void;
   /** Fills `out[start..end)` with `next_double` draws (the fast path of `random(size)`). */
   fillDouble(out: Float64Array, start?: number, end?: number): void;
   /** `random_raw(size)`: raw outputs (32-bit for MT19937, 64-bit otherwise) as bigints. */

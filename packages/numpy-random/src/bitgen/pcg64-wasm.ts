@@ -16,9 +16,35 @@ export interface PCGKernel {
   rawChunk: Uint32Array;
   /** `fillDouble(n)` output. */
   out: Float64Array;
+  /** The whole kernel memory as uint32 words (layout in wasm/pcg64.wat). */
+  mem32: Uint32Array;
+  /** The whole kernel memory as float64 values. */
+  mem64: Float64Array;
   fillRaw(n: number): void;
   fillDouble(n: number): void;
+  /** One output at word 8 (lo) / 9 (hi) of {@link mem32}. */
+  nextRaw(): void;
+  /**
+   * `words(0, n, excl, thr)`: n 32-bit Lemire values + the int64 offset at words 12..13, as int64 at word 16;
+   * `words(1, n, i, 0)`: the Fisher–Yates draws for i, i − 1, …, as uint32 at word 16. NumPy's uint32
+   * buffer (has_uint32, uinteger) is read from and written back to words 14 / 15.
+   */
+  words(mode: number, n: number, p1: number, p2: number): void;
+  /** Float64 ziggurat fast path: returns how many were written (< n: that draw needs the slow path). */
+  normal(n: number): number;
+  /** Set once the normal ziggurat tables were written into the kernel memory. */
+  normalTables: boolean;
 }
+
+/** Word offsets in {@link PCGKernel.mem32}. */
+export const PCG_W_SCRATCH = 8;
+export const PCG_W_OFFSET = 12;
+export const PCG_W_HAS32 = 14;
+export const PCG_W_UINT32 = 15;
+export const PCG_W_OUT = 16;
+/** Float64 offsets of the normal ziggurat tables ki (as u64) and wi in {@link PCGKernel.mem64}. */
+export const PCG_F_KI = 65600 / 8;
+export const PCG_F_WI = 67648 / 8;
 
 /** Maximum draws per kernel call. */
 export const PCG_KERNEL_CHUNK = 8192;
@@ -41,6 +67,9 @@ function instantiate(): PCGKernel | null {
       memory: WebAssembly.Memory;
       fill_raw: (n: number) => void;
       fill_double: (n: number) => void;
+      next_raw: () => void;
+      words: (mode: number, n: number, p1: number, p2: number) => void;
+      normal: (n: number) => number;
     };
     const buf = ex.memory.buffer;
     return {
@@ -48,8 +77,14 @@ function instantiate(): PCGKernel | null {
       raw: new Uint32Array(buf, 64, 2 * PCG_KERNEL_CHUNK),
       rawChunk: new Uint32Array(buf, 64, 2 * PCG_RAW_CHUNK),
       out: new Float64Array(buf, 64, PCG_KERNEL_CHUNK),
+      mem32: new Uint32Array(buf),
+      mem64: new Float64Array(buf),
       fillRaw: ex.fill_raw,
       fillDouble: ex.fill_double,
+      nextRaw: ex.next_raw,
+      words: ex.words,
+      normal: ex.normal,
+      normalTables: false,
     };
   } catch {
     return null;

@@ -6,7 +6,14 @@
  */
 import { describeValue, SeedkitTypeError } from '@seedkit/core';
 import { BitGenerator64 } from './bitgen64.js';
-import { PCG_KERNEL_CHUNK, PCG_RAW_CHUNK, pcgKernel } from './pcg64-wasm.js';
+import {
+  PCG_KERNEL_CHUNK,
+  PCG_RAW_CHUNK,
+  PCG_W_HAS32,
+  PCG_W_UINT32,
+  type PCGKernel,
+  pcgKernel,
+} from './pcg64-wasm.js';
 import {
   bigToLimbs,
   checkCount,
@@ -248,6 +255,40 @@ export class PCG64 extends PCG64Base {
     }
     this.pos = 0;
     this.end = RAW_CHUNK;
+  }
+
+  /**
+   * @internal Bulk fills outside this class (bounded integers, Fisher–Yates draws, normals): the WebAssembly
+   * kernel with this generator's state and increment (and for `words`, NumPy's uint32 buffer) copied in,
+   * or null when there is no kernel or when raw outputs generated ahead are still buffered; the caller then
+   * draws one value through the ordinary methods and asks again. Pair with
+   * {@link pcgKernelExit} before any other draw from this generator.
+   */
+  pcgKernelEnter(words: boolean): PCGKernel | null {
+    if (this.pos !== this.end) return null;
+    const k = pcgKernel();
+    if (k !== null) {
+      k.state.set(this.st);
+      if (words) {
+        k.mem32[PCG_W_HAS32] = this.w[2]!;
+        k.mem32[PCG_W_UINT32] = this.w[1]!;
+      }
+    }
+    return k;
+  }
+
+  /** @internal Copies the kernel's state back (and, after `words`, NumPy's uint32 buffer). */
+  pcgKernelExit(k: PCGKernel, words: boolean): void {
+    const st = this.st;
+    const ks = k.state;
+    st[0] = ks[0]!;
+    st[1] = ks[1]!;
+    st[2] = ks[2]!;
+    st[3] = ks[3]!;
+    if (words) {
+      this.w[2] = k.mem32[PCG_W_HAS32]!;
+      this.w[1] = k.mem32[PCG_W_UINT32]!;
+    }
   }
 
   /** The true state: `st` rewound over the buffered, unconsumed outputs. */

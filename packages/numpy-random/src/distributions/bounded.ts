@@ -8,6 +8,7 @@
  * arithmetic does. Nothing here allocates per element.
  */
 import type { BitGenerator } from '../bitgen/bit-generator.js';
+import { PCG_KERNEL_CHUNK, PCG_W_OFFSET, PCG_W_OUT, pcgKernel } from '../bitgen/pcg64-wasm.js';
 import { LITTLE_ENDIAN } from '../shape.js';
 import { genMask } from './interval.js';
 
@@ -331,6 +332,29 @@ export function fillBounded64(
     } else {
       const excl = r + 1;
       const thr = (4294967296 - excl) % excl;
+      if (le && end - start >= 64 && bg.pcgKernelEnter !== undefined && pcgKernel() !== null) {
+        // PCG64's WebAssembly kernel: the same Lemire on the same next_uint32 stream, int64 `off + v` written
+        // in the kernel and copied out 8192 at a time. Buffered draws are consumed here first.
+        let i = start;
+        for (; i < end; i++) {
+          const k = bg.pcgKernelEnter(true);
+          if (k !== null) {
+            const m32 = k.mem32;
+            m32[PCG_W_OFFSET] = ol;
+            m32[PCG_W_OFFSET + 1] = oh;
+            while (i < end) {
+              const m = Math.min(PCG_KERNEL_CHUNK, end - i);
+              k.words(0, m, excl, thr);
+              view.set(m32.subarray(PCG_W_OUT, PCG_W_OUT + 2 * m), 2 * i);
+              i += m;
+            }
+            bg.pcgKernelExit!(k, true);
+            return;
+          }
+          put(i, 0, lemire32(bg, r));
+        }
+        return;
+      }
       if (le && oh === 0 && ol + r < 4294967296 && excl <= 2097152) {
         // common case (small non-negative range): the high words are 0
         if (bg.fillUint32 !== undefined) {

@@ -2,6 +2,7 @@
  * `random_interval(max)` (masked rejection, used by every Fisher–Yates shuffle) and `gen_mask`.
  */
 import type { BitGenerator } from '../bitgen/bit-generator.js';
+import { PCG_KERNEL_CHUNK, PCG_W_OUT, pcgKernel } from '../bitgen/pcg64-wasm.js';
 
 /** `gen_mask(max)`: the smallest 2^k − 1 ≥ max (max a non-negative safe integer). */
 export function genMask(max: number): number {
@@ -47,7 +48,35 @@ export function shuffleInPlace<T>(
   n: number,
   first = 1,
 ): void {
-  for (let i = n - 1; i >= first; i--) {
+  let i = n - 1;
+  if (i - first >= 64 && bg.pcgKernelEnter !== undefined && pcgKernel() !== null) {
+    // PCG64's WebAssembly kernel draws the j's (the same masked rejection on the same next_uint32 stream)
+    // 8192 at a time for i ≤ 2^32 − 1 (≥ 1); the swaps stay here. Larger i and buffered draws go first.
+    const low = Math.max(first, 1);
+    for (; i >= low; i--) {
+      const k = i <= 0xffffffff ? bg.pcgKernelEnter(true) : null;
+      if (k !== null) {
+        const m32 = k.mem32;
+        while (i >= low) {
+          const m = Math.min(PCG_KERNEL_CHUNK, i - low + 1);
+          k.words(1, m, i, 0);
+          for (let t = PCG_W_OUT; t < PCG_W_OUT + m; t++, i--) {
+            const j = m32[t]!;
+            const v = x[i]!;
+            x[i] = x[j]!;
+            x[j] = v;
+          }
+        }
+        bg.pcgKernelExit!(k, true);
+        break;
+      }
+      const j = randomInterval(bg, i);
+      const t = x[i]!;
+      x[i] = x[j]!;
+      x[j] = t;
+    }
+  }
+  for (; i >= first; i--) {
     const j = randomInterval(bg, i);
     const t = x[i]!;
     x[i] = x[j]!;

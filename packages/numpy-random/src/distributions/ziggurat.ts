@@ -5,6 +5,15 @@
  * log1pf/expf (see below).
  */
 import type { BitGenerator } from '../bitgen/bit-generator.js';
+import {
+  PCG_F_KI,
+  PCG_F_WI,
+  PCG_KERNEL_CHUNK,
+  PCG_W_OUT,
+  PCG_W_SCRATCH,
+  type PCGKernel,
+  pcgKernel,
+} from '../bitgen/pcg64-wasm.js';
 import { expRaw } from '../math/exp.js';
 import { log1pRaw } from '../math/log1p-expm1.js';
 import { log1pfRaw as log1pf } from '../math/log1pf.js';
@@ -195,6 +204,75 @@ function curNormalSlow(idx: number, x: number, lo: number): number {
   return Number.NaN;
 }
 
+/** The next `next_double` from the kernel's generator (the slow path's extra draws). */
+function kernelNextDouble(k: PCGKernel): number {
+  k.nextRaw();
+  const m32 = k.mem32;
+  return (m32[PCG_W_SCRATCH + 1]! * 2097152 + (m32[PCG_W_SCRATCH]! >>> 11)) * 1.1102230246251565e-16;
+}
+
+/**
+ * The slow path of the draw the kernel stopped at (raw output at its scratch words): the tail or the wedge
+ * test, with extra draws from the kernel. NaN when the wedge rejects (the caller draws again).
+ */
+function kernelNormalSlow(k: PCGKernel): number {
+  const lo = k.mem32[PCG_W_SCRATCH]!;
+  const hi = k.mem32[PCG_W_SCRATCH + 1]!;
+  const idx = lo & 0xff;
+  const rabs = (hi & 0x1fffffff) * 8388608 + (lo >>> 9);
+  let x = rabs * WI[idx]!;
+  if (lo & 0x100) x = -x;
+  if (idx === 0) {
+    for (;;) {
+      const xx = -NOR_INV_R * log1p(-kernelNextDouble(k));
+      const yy = -log1p(-kernelNextDouble(k));
+      if (yy + yy > xx * xx) return (lo >>> 17) & 1 ? -(NOR_R + xx) : NOR_R + xx;
+    }
+  }
+  if ((FI[idx - 1]! - FI[idx]!) * kernelNextDouble(k) + FI[idx]! < exp(-0.5 * x * x)) return x;
+  return Number.NaN;
+}
+
+/** Writes the ki (as u64) and wi tables into the kernel memory once. */
+function loadNormalTables(k: PCGKernel): void {
+  const m32 = k.mem32;
+  for (let i = 0; i < 256; i++) {
+    const v = KI[i]!;
+    m32[2 * (PCG_F_KI + i)] = v % 4294967296;
+    m32[2 * (PCG_F_KI + i) + 1] = Math.floor(v / 4294967296);
+  }
+  k.mem64.set(WI, PCG_F_WI);
+  k.normalTables = true;
+}
+
+/**
+ * The WebAssembly path (PCG64): buffered outputs first (TypeScript), then the kernel's fast path, 8192 at a
+ * time; each draw that needs the wedge or tail stops the kernel and is finished here on the kernel's state.
+ */
+function fillStandardNormalKernel(bg: BitGenerator, out: Float64Array, start: number, end: number): void {
+  let i = start;
+  let k = bg.pcgKernelEnter!(false);
+  while (k === null) {
+    out[i++] = standardNormal(bg);
+    if (i === end) return;
+    k = bg.pcgKernelEnter!(false);
+  }
+  if (!k.normalTables) loadNormalTables(k);
+  const f64 = k.mem64;
+  const o = PCG_W_OUT >> 1;
+  while (i < end) {
+    const m = Math.min(PCG_KERNEL_CHUNK, end - i);
+    const got = k.normal(m);
+    out.set(f64.subarray(o, o + got), i);
+    i += got;
+    if (got < m) {
+      const r = kernelNormalSlow(k);
+      if (!Number.isNaN(r)) out[i++] = r; // else the wedge rejected: the kernel draws this element again
+    }
+  }
+  bg.pcgKernelExit!(k, false);
+}
+
 /** Fills `out[start..end)` with float64 standard normals. */
 export function fillStandardNormal(
   bg: BitGenerator,
@@ -202,6 +280,10 @@ export function fillStandardNormal(
   start = 0,
   end: number = out.length,
 ): void {
+  if (end - start >= 64 && bg.pcgKernelEnter !== undefined && pcgKernel() !== null) {
+    fillStandardNormalKernel(bg, out, start, end);
+    return;
+  }
   if (bg.fillUint64 !== undefined) {
     const S = CUR_S;
     CUR.bg = bg;
