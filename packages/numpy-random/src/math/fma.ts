@@ -4,14 +4,27 @@
  * JavaScript has no FMA primitive, but glibc's x86-64 FMA builds of `log`, `exp`, `pow`, `sin`, … contract
  * particular `a*b + c` expressions into `vfmadd` instructions, so reproducing their last bit needs a true FMA.
  *
- * Fast path (operands and product in a comfortable exponent range, as in nearly every call the ports make):
+ * Fast path (operands and product in a comfortable exponent range, as in nearly every call the ports make),
+ * branch-light and free of typed-array bit access so that V8 can inline it:
  *  1. Dekker/Veltkamp two-product: `a·b = ph + pl` exactly.
  *  2. Knuth two-sum: `c + ph = uh + ul` exactly.
- *  3. `t = ul + pl` rounded to *odd* (if inexact and even, take the odd neighbour towards the exact sum).
- *  4. `RN(uh + t)` is the correctly rounded `a·b + c` (Boldo & Melquiond, "Emulation of FMA and correctly
- *     rounded sums: proved algorithms using rounding to odd", IEEE TC 2008): rounding to odd at 53 bits keeps
- *     enough sticky information that the final round to nearest cannot double-round.
- * A zero factor returns `a·b + c` directly (exact product). Slow path (non-finite operands, huge or tiny
+ *  3. Two-sum: `ul + pl = s + w` exactly; `r = RN(uh + s)`. The exact result is `uh + s + w`.
+ *  4. If `w = 0`, `r` is the correctly rounded result. Otherwise `ul ≠ 0` (if `ul = 0`, `s = pl` exactly), so
+ *     `c + ph` was inexact, so not a Sterbenz cancellation, so `|uh| >= |ph|/2`; then `|pl| <= ulp(ph)/2
+ *     <= ulp(uh)`, `|s| <= 1.5 ulp(uh)`, `ulp(s) <= 2^-51 ulp(uh)` and `ulp(r) >= ulp(uh)/2` (r is at most one
+ *     binade below uh). `uh + s` is a multiple of `ulp(s)`, and so is every rounding boundary (midpoint)
+ *     near `r` (they are multiples of `ulp(r)/4`, including below a power of two). As `|w| <= ulp(s)/2`,
+ *     a boundary in [uh + s, uh + s + w] can only be `uh + s` itself: RN(uh + s + w) = r unless `uh + s` is
+ *     exactly a midpoint. Then the result is the neighbour of `r` on `w`'s side. With `e = uh + s − r`
+ *     (exact, fast two-sum since `|s| <= |uh|`), `uh + s` is a midpoint iff `e ≠ 0` and `r + 2e` is
+ *     representable, i.e. `(r + 2e) − r === 2e` (if not a midpoint, `0 < |2e| <` the gap to the neighbour
+ *     on that side, which is half as large below a power of two: `r + 2e` rounds to r or to the
+ *     neighbour and the difference is 0 or the gap). Then the result is `r + 2e` if `w` has the sign of `e`,
+ *     else `r`.
+ *  {@link fmaRoundToOdd} (the previous fast path: `s` rounded to odd through its bit pattern, Boldo &
+ *  Melquiond, IEEE TC 2008) and {@link fmaSlow} are kept as references: scripts/check-math-fastpath.mjs
+ *  compares this path with both on random and midpoint-constructed triples.
+ * Slow path (zero or non-finite operands, huge or tiny
  * exponents, results that may be subnormal): exact integer arithmetic on BigInt significands, then one
  * round-to-nearest-even with gradual underflow and overflow.
  */
@@ -24,20 +37,14 @@ const M_900 = 2 ** -900;
 const P_1000 = 2 ** 1000;
 
 export function fma(a: number, b: number, c: number): number {
-  if (a === 0 || b === 0) return a * b + c; // exact zero product: one IEEE addition is exact-then-rounded
-  const aa = Math.abs(a);
-  const ab = Math.abs(b);
-  const ac = Math.abs(c);
   const ph = a * b;
   const ap = Math.abs(ph);
-  // The fast path needs: no overflow in the splits and products, an exactly representable product error
-  // (|ph| well above the subnormal range) and a final result that cannot be subnormal.
-  if (
-    !(aa > M_960 && aa < P_995 && ab > M_960 && ab < P_995 && ap > M_900 && ap < P_1000) ||
-    !(ac < P_1000)
-  ) {
-    return fmaSlow(a, b, c);
-  }
+  // Range guard (fails for zero, non-finite and extreme operands, which go to fmaSlow): no overflow in the
+  // splits and products, an exactly representable product error (|ph| well above the subnormal range).
+  if (!(ap > M_900 && ap < P_1000 && Math.abs(c) < P_1000)) return fmaSlow(a, b, c);
+  const aa = Math.abs(a);
+  const ab = Math.abs(b);
+  if (!(aa > M_960 && aa < P_995 && ab > M_960 && ab < P_995)) return fmaSlow(a, b, c);
   // two-product: pl = a*b - ph exactly
   let t = SPLIT * a;
   const ahi = t - (t - a);
@@ -50,7 +57,50 @@ export function fma(a: number, b: number, c: number): number {
   const uh = c + ph;
   const bv = uh - c;
   const ul = c - (uh - bv) + (ph - bv);
-  // ul + pl rounded to odd
+  // two-sum: ul + pl = s + w exactly
+  const s = ul + pl;
+  const sv = s - ul;
+  const w = ul - (s - sv) + (pl - sv);
+  const r = uh + s;
+  if (Math.abs(r) < M_960) return fmaSlow(a, b, c); // possible subnormal / cancellation near underflow
+  if (w !== 0) {
+    // Exact a·b + c = uh + s + w. The only way RN(uh + s + w) can differ from r = RN(uh + s) is that uh + s is
+    // exactly a midpoint (see the module comment for the proof); then the result is the neighbour of r on
+    // w's side. e = (uh + s) − r exactly (fast two-sum: |s| <= 1.5 ulp(uh) <= |uh|).
+    const e = s - (r - uh);
+    const e2 = e + e;
+    if (e !== 0 && r + e2 - r === e2) return e > 0 === w > 0 ? r + e2 : r;
+  }
+  return r;
+}
+
+/**
+ * The previous fast path (Boldo–Melquiond: `ul + pl` rounded to odd through the bit pattern, then one
+ * round-to-nearest), kept as a second reference for scripts/check-math-fastpath.mjs. Same range guard.
+ */
+export function fmaRoundToOdd(a: number, b: number, c: number): number {
+  if (a === 0 || b === 0) return a * b + c;
+  const aa = Math.abs(a);
+  const ab = Math.abs(b);
+  const ac = Math.abs(c);
+  const ph = a * b;
+  const ap = Math.abs(ph);
+  if (
+    !(aa > M_960 && aa < P_995 && ab > M_960 && ab < P_995 && ap > M_900 && ap < P_1000) ||
+    !(ac < P_1000)
+  ) {
+    return fmaSlow(a, b, c);
+  }
+  let t = SPLIT * a;
+  const ahi = t - (t - a);
+  const alo = a - ahi;
+  t = SPLIT * b;
+  const bhi = t - (t - b);
+  const blo = b - bhi;
+  const pl = alo * blo - (ph - ahi * bhi - alo * bhi - ahi * blo);
+  const uh = c + ph;
+  const bv = uh - c;
+  const ul = c - (uh - bv) + (ph - bv);
   let s = ul + pl;
   const sv = s - ul;
   const w = ul - (s - sv) + (pl - sv);
@@ -58,9 +108,8 @@ export function fma(a: number, b: number, c: number): number {
     F64[0] = s;
     const lo = U32[LO] as number;
     if ((lo & 1) === 0) {
-      // s is even: the odd neighbour in the direction of the error is the round-to-odd result
       if (s > 0 === w > 0) {
-        U32[LO] = lo + 1; // away from zero; lo even so no carry
+        U32[LO] = lo + 1;
       } else if (lo === 0) {
         U32[LO] = 0xffffffff;
         U32[HI] = (U32[HI] as number) - 1;
@@ -71,7 +120,7 @@ export function fma(a: number, b: number, c: number): number {
     }
   }
   const r = uh + s;
-  if (Math.abs(r) < M_960) return fmaSlow(a, b, c); // possible subnormal / cancellation near underflow
+  if (Math.abs(r) < M_960) return fmaSlow(a, b, c);
   return r;
 }
 
@@ -131,7 +180,8 @@ export function roundScaled(m: bigint, e: number): number {
   return neg ? -v : v;
 }
 
-function fmaSlow(a: number, b: number, c: number): number {
+/** Exact fused multiply-add on BigInt significands (any inputs); the reference the fast path is checked against. */
+export function fmaSlow(a: number, b: number, c: number): number {
   if (!Number.isFinite(a) || !Number.isFinite(b)) return a * b + c;
   if (!Number.isFinite(c)) return c; // finite exact product + ±inf (or NaN)
   if (a === 0 || b === 0) return a * b + c;

@@ -101,8 +101,11 @@ const TWO52 = 4503599627370496;
 const NEAR1_LO = 0.9375; // 1 − 2^-4
 const NEAR1_HI = 1.064697265625; // 1 + 0x1.09p-4
 
-/** Natural logarithm (no argument checks). */
-export function logRaw(x: number): number {
+/**
+ * Natural logarithm (no argument checks): the reference evaluation, every contraction an exact `fma()` call.
+ * {@link logRaw} returns the same bits faster and falls back to this near rounding boundaries.
+ */
+export function logFma(x: number): number {
   if (x >= NEAR1_LO && x < NEAR1_HI) {
     if (x === 1) return 0;
     const r = x - 1;
@@ -153,4 +156,163 @@ export function logRaw(x: number): number {
   const r2 = r * r;
   const p = fma(fma(A4, r, A3), r2, fma(A2, r, A1));
   return fma(r * r2, p, fma(A0, r2, lo)) + hi;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Fast path: the same evaluation in plain double arithmetic, filtered.
+//
+// In both branches glibc's result is RN(hi + T) where hi is computed exactly as glibc does (every fma that
+// feeds it has an exact product, so one plain operation rounds the same) and T, a small correction, is a
+// chain of true fmas. We compute T' (plain arithmetic, each fma split into product and sum) and a bound δ
+// with |T − T'| <= δ. RN is monotonic, so if RN(hi + t) is the same double r0 for t = T' − δ and T' + δ, it
+// is glibc's result. With r0 = RN(hi + T') and its exact error e0 (fast two-sum: |hi| > |T'|), that holds if
+// RN(r0 + y) = r0 for y = e0 ± D, D >= δ: the set of such y is an interval (monotonicity again), and
+// evaluating e0 ± D in floating point moves it by at most 2^-53|e0 ± D| <= 2^-105|r0| + 2^-52 D, which the
+// margins in D absorb. Otherwise (a fraction ~δ/ulp of inputs, < 10^-4) logFma decides.
+//
+// Main branch (x outside [0.9375, 1.0647), normal): x = 2^k·z, r = z·invc − 1, |r| <= 0x1.02p-8 (over
+// all 128 subintervals), with u = 2^-53:
+//  * r = fma(invc, z, −1) exactly: p = invc·z rounded, p − 1 is exact (Sterbenz, p in [0.99, 1.01]), and
+//    adding the exact product error (Dekker two-product with invc pre-split into 26-bit halves) rounds once.
+//  * w = fma(LN2HI, k, logc) = LN2HI·k + logc (LN2HI has 42 significant bits, |k| <= 1075 has 11: the
+//    product is exact); hi = r + w; d = w − hi + r: all identical to glibc.
+//  * lo = fma(LN2LO, k, d) vs lo' = LN2LO·k + d: |lo' − lo| <= u(|L| + |lo| + |lo'|), L = LN2LO·k,
+//    |L| <= 5.92e-11, |d| <= u·|hi| <= 8.3e-14, so |lo| <= 5.93e-11.
+//  * p = fma(fma(A4, r, A3), r2, fma(A2, r, A1)) ≈ 1/3 (|p| < 0.34): six roundings on the two sides,
+//    |p' − p| <= 2.1u; times |r3| <= |r|·r2 <= 0.0040 r2 this is <= 0.0085u·r2.
+//  * q = fma(A0, r2, lo) vs q' = A0·r2 + lo': <= u|A0 r2| + |lo' − lo| + u(|q| + |q'|) <= u(1.5r2 + 2|lo|) + …
+//  * T = fma(r3, p, q) vs T' = r3·p' + q': <= |r3||p' − p| + u|r3 p'| + |q' − q| + u(|T| + |T'|), with
+//    |T| <= 0.5·r2 + 0.34|r3| + |lo| <= 0.502 r2 + |lo|.
+//  Summing: |T − T'| <= u(2.52 r2 + 6|lo| + |L|) <= 2.52u·r2 + 2^-84.1. D = 2^-50·r2 + 2^-82 (>= 3.1×
+//  and 4× these, incl. the 2^-105|r0| <= 2^-95 evaluation term). Observed: max |T − T'| ≈ 1.9u·r2.
+//
+// Near 1 (0.9375 <= x < 1.0647, r = x − 1 exact): rhi, rr = rhi², hi = fma(rr, B0, r) and
+// lo1 = fma(rr, B0, r − hi) have exact products (powers of two, 26-bit halves), so they match glibc; then
+//  * lo2 = fma(B0·rlo, r + rhi, lo1), |B0·rlo·(r + rhi)| <= 2^-26 r², |lo1| <= u|hi| <= 1.04u|r|;
+//  * q = the degree-8 polynomial ≈ 1/3 (|q| < 0.35), fmas vs plain: |q' − q| <= 2.5u (the roundings in p1
+//    dominate; p4, p7 enter multiplied by r³ <= 2.8e-4);
+//  * T = fma(q, r3, lo2): |T − T'| <= |r3||q' − q| + u|q' r3| + u(|B0 rlo s|) + u(|lo2| + |lo2'|)
+//    + u(|T| + |T'|) <= 3.6u|r3| + 4u·2^-26 r² + 5u²|r|.
+//  D = 2^-50|r3| + 2^-76 r² + 2^-100|r| (>= 2.2×, 2×, 3× these, incl. the 2^-105|r0| term).
+// scripts/check-math-fastpath.mjs measures max |T − T'|/D (via logParts) and compares logRaw with logFma.
+
+const SPLIT = 134217729; // 2^27 + 1
+/** invc split into a 26-bit high part and the (exact) rest, for the exact two-product invc·z. */
+const INVC_HI = new Float64Array(128);
+const INVC_LO = new Float64Array(128);
+for (let i = 0; i < 128; i++) {
+  const c = INVC[i] as number;
+  const t = SPLIT * c;
+  INVC_HI[i] = t - (t - c);
+  INVC_LO[i] = c - (INVC_HI[i] as number);
+}
+/** 2^-k for k = −1023 … 1024 (index k + 1023): x·2^-k rebuilds z without a 4-byte store / 8-byte load. */
+const POW2_NEG = new Float64Array(2048);
+for (let k = -1023; k <= 1024; k++) POW2_NEG[k + 1023] = 2 ** -k;
+const D_MAIN_R2 = 2 ** -50;
+const D_MAIN_ABS = 2 ** -82;
+const D_NEAR_R3 = 2 ** -50;
+const D_NEAR_R2 = 2 ** -76;
+const D_NEAR_R = 2 ** -100;
+
+/** Natural logarithm (no argument checks): bit-identical to {@link logFma}, filtered plain arithmetic. */
+export function logRaw(x: number): number {
+  if (x >= NEAR1_LO && x < NEAR1_HI) {
+    if (x === 1) return 0;
+    const r = x - 1;
+    const r2 = r * r;
+    const r3 = r * r2;
+    const p1 = B3 * r2 + (B2 * r + B1);
+    const p4 = B6 * r2 + (B5 * r + B4);
+    const p7 = B10 * r3 + (B9 * r2 + (B8 * r + B7));
+    const q = (p7 * r3 + p4) * r3 + p1;
+    const rhi = r * TWO27 + r - r * TWO27;
+    const rlo = r - rhi;
+    const rr = rhi * rhi;
+    const hi = r + rr * B0;
+    const lo = B0 * rlo * (r + rhi) + (r - hi + rr * B0);
+    const t = q * r3 + lo;
+    const r0 = hi + t;
+    const e0 = hi - r0 + t;
+    const d = D_NEAR_R3 * Math.abs(r3) + D_NEAR_R2 * r2 + D_NEAR_R * Math.abs(r);
+    if (r0 + (e0 + d) === r0 && r0 + (e0 - d) === r0) return r0;
+    return logFma(x);
+  }
+  F64[0] = x;
+  const hw = U32[HI] as number;
+  if (hw < 0x00100000 || hw >= 0x7ff00000) return logFma(x); // zero, subnormal, negative, inf, nan
+  const tmp = (hw - 0x3fe60000) | 0;
+  const i = (tmp >>> 13) & 127;
+  const k = tmp >> 20;
+  const z = x * (POW2_NEG[k + 1023] as number); // 2^-k·x, exact (x normal, z in [0x1.6p-1, 0x1.6p0))
+  // r = fma(invc, z, -1), exactly
+  const invc = INVC[i] as number;
+  const ih = INVC_HI[i] as number;
+  const il = INVC_LO[i] as number;
+  const p = invc * z;
+  const s = SPLIT * z;
+  const zh = s - (s - z);
+  const zl = z - zh;
+  const r = p - 1 + (ih * zh - p + ih * zl + il * zh + il * zl);
+  const w = LN2HI * k + (LOGC[i] as number);
+  const hi = r + w;
+  const lo = LN2LO * k + (w - hi + r);
+  const r2 = r * r;
+  const pp = (A4 * r + A3) * r2 + (A2 * r + A1);
+  const t = r * r2 * pp + (A0 * r2 + lo);
+  const r0 = hi + t;
+  const e0 = hi - r0 + t;
+  const d = D_MAIN_R2 * r2 + D_MAIN_ABS;
+  if (r0 + (e0 + d) === r0 && r0 + (e0 - d) === r0) return r0;
+  return logFma(x);
+}
+
+/**
+ * For the checks only (scripts/check-math-fastpath.mjs): writes glibc's correction term T (all-fma), the
+ * plain T' and the bound D of {@link logRaw} for x into `out` (`[T, T', D, r]`); returns false for inputs the
+ * fast path does not handle.
+ */
+export function logParts(x: number, out: Float64Array): boolean {
+  let r: number;
+  if (x >= NEAR1_LO && x < NEAR1_HI) {
+    if (x === 1) return false;
+    r = x - 1;
+    const r2 = r * r;
+    const r3 = r * r2;
+    const rhi = r * TWO27 + r - r * TWO27;
+    const rlo = r - rhi;
+    const rr = rhi * rhi;
+    const hi = r + rr * B0;
+    const lo1 = r - hi + rr * B0;
+    const p1 = fma(B3, r2, fma(B2, r, B1));
+    const p4 = fma(B6, r2, fma(B5, r, B4));
+    const p7 = fma(B10, r3, fma(B9, r2, fma(B8, r, B7)));
+    const q = fma(fma(p7, r3, p4), r3, p1);
+    out[0] = fma(q, r3, fma(B0 * rlo, r + rhi, lo1));
+    const q2 =
+      ((B10 * r3 + (B9 * r2 + (B8 * r + B7))) * r3 + (B6 * r2 + (B5 * r + B4))) * r3 +
+      (B3 * r2 + (B2 * r + B1));
+    out[1] = q2 * r3 + (B0 * rlo * (r + rhi) + lo1);
+    out[2] = D_NEAR_R3 * Math.abs(r3) + D_NEAR_R2 * r2 + D_NEAR_R * Math.abs(r);
+    out[3] = r;
+    return true;
+  }
+  F64[0] = x;
+  const hw = U32[HI] as number;
+  if (hw < 0x00100000 || hw >= 0x7ff00000) return false;
+  const tmp = (hw - 0x3fe60000) | 0;
+  const i = (tmp >>> 13) & 127;
+  const k = tmp >> 20;
+  U32[HI] = (hw - (tmp & 0xfff00000)) >>> 0;
+  const z = F64[0] as number;
+  r = fma(INVC[i] as number, z, -1);
+  const w = LN2HI * k + (LOGC[i] as number);
+  const hi = r + w;
+  const d = w - hi + r;
+  const r2 = r * r;
+  out[0] = fma(r * r2, fma(fma(A4, r, A3), r2, fma(A2, r, A1)), fma(A0, r2, fma(LN2LO, k, d)));
+  out[1] = r * r2 * ((A4 * r + A3) * r2 + (A2 * r + A1)) + (A0 * r2 + (LN2LO * k + d));
+  out[2] = D_MAIN_R2 * r2 + D_MAIN_ABS;
+  out[3] = r;
+  return true;
 }
