@@ -16,15 +16,15 @@ and `compare`:
   'clusters'  some eigenvalues are repeated in exact arithmetic: the individual columns inside a cluster
               depend on rounding, so compare the eigenspace projector V_c·V_cᵀ of each cluster listed in
               `clusters` (lists of column indices) and the single columns outside clusters.
-  'values'    only w (and the residual) are compared: either n > 25 with an unreduced tridiagonal block
-              > 25 (LAPACK uses divide and conquer there, which the TypeScript port does not implement), or
-              an extremely graded matrix whose eigenvectors depend on rounding noise (see 'graded-extreme').
+  'values'    only w (and the residual) are compared: an extremely graded matrix whose eigenvectors depend
+              on rounding noise (see 'graded-extreme').
 The matrices are built from a fixed numpy Generator seed, so --check is reproducible.
 
 fixtures/eigh-steqr.json pins the QL/QR stage alone, bit for bit: LAPACK dsteqr(COMPZ='I') called through
 ctypes in the OpenBLAS library bundled with NumPy (numpy.libs/libscipy_openblas64_*.so, symbol
 scipy_dsteqr_64_; dsteqr uses no BLAS kernels, only LAPACK's own dlartg/dlaev2/dlasr, so its output is
 independent of the CPU kernel). Each case: tridiagonal d, e in, eigenvalues d and Z (row-major) out.
+Its 'stedc' list does the same for dstedc(COMPZ='I') on blocks > 25 (divide and conquer; to rounding).
 """
 
 import ctypes
@@ -121,9 +121,14 @@ def cases():
         o += blk.shape[0]
     add('block-diagonal-30', big)
     add('diagonal-40', np.diag(rng.integers(-3, 4, 40).astype(np.float64)), 'exact')
-    # n > 25, one unreduced block: divide and conquer in LAPACK, eigenvalues only.
+    # n > 25 with one unreduced block: LAPACK's divide and conquer (dlaed0..dlaed4).
     b = rng.standard_normal((30, 30))
-    add('dense-30', b @ b.T + 30 * np.eye(30), 'values')
+    add('dense-30', b @ b.T + 30 * np.eye(30))
+    for n in (26, 33, 50, 64):
+        add('indefinite-%d' % n, sym(rng.standard_normal((n, n))))
+    q = rand_orth(rng, 40)
+    ev = np.repeat(np.arange(1.0, 9.0), 5)  # eight eigenvalues of multiplicity 5: deflation inside D&C
+    add('repeated-40', q @ np.diag(ev) @ q.T, 'clusters', [list(range(5 * k, 5 * k + 5)) for k in range(8)])
     return out
 
 
@@ -176,6 +181,45 @@ def steqr_cases():
     return out, version
 
 
+def stedc_cases():
+    """dstedc(COMPZ='I') on tridiagonals with blocks > 25 (divide and conquer). LAPACK's merge step uses
+    BLAS (dgemm, drot, dnrm2), so these are compared to rounding, not bit for bit."""
+    lib, _ = openblas()
+    i64 = ctypes.c_int64
+
+    def stedc(d, e):
+        n = len(d)
+        d = np.array(d, dtype=np.float64)
+        e = np.array(list(e) + [0.0], dtype=np.float64)
+        z = np.zeros((n, n), order='F')
+        lwork = 1 + 4 * n + n * n
+        liwork = 3 + 5 * n
+        work = np.zeros(lwork)
+        iwork = np.zeros(liwork, dtype=np.int64)
+        info = i64(0)
+        ptr = lambda x: x.ctypes.data_as(ctypes.c_void_p)
+        lib.scipy_dstedc_64_(b'I', ctypes.byref(i64(n)), ptr(d), ptr(e), ptr(z), ctypes.byref(i64(n)), ptr(work),
+                             ctypes.byref(i64(lwork)), ptr(iwork), ctypes.byref(i64(liwork)), ctypes.byref(info),
+                             ctypes.c_size_t(1))
+        assert info.value == 0, info.value
+        return d, z
+
+    rng = np.random.default_rng(6)
+    out = []
+
+    def add(kind, d, e):
+        dw, z = stedc(d, e)
+        out.append({'kind': kind, 'd': hexes(d), 'e': hexes(e), 'w': hexes(dw), 'z': hexes(z)})
+
+    for n in (26, 27, 51, 77):
+        add('random', rng.standard_normal(n), rng.standard_normal(n - 1))
+    add('toeplitz', np.full(60, 2.0), np.full(59, -1.0))
+    add('clustered', 1 + rng.standard_normal(40) * 1e-10, rng.standard_normal(39) * 1e-3)  # heavy deflation
+    add('weak-coupling', np.arange(30.0), np.full(29, 1e-9))  # z below tolerance: everything deflates
+    add('scaled', rng.standard_normal(30) * 1e200, rng.standard_normal(29) * 1e200)
+    return out
+
+
 def emit(path, data, check):
     text = json.dumps(data, separators=(',', ':'), sort_keys=True) + '\n'
     if check:
@@ -194,8 +238,8 @@ def main():
     emit(OUT, {'numpy': np.__version__, 'lapack': 'dsyevd JOBZ=V UPLO=L (numpy.linalg.eigh)', 'cases': cases()},
          check)
     sc, version = steqr_cases()
-    emit(OUT_STEQR, {'numpy': np.__version__, 'openblas': ' '.join(version), 'lapack': 'dsteqr COMPZ=I',
-                     'cases': sc}, check)
+    emit(OUT_STEQR, {'numpy': np.__version__, 'openblas': ' '.join(version), 'lapack': 'dsteqr/dstedc COMPZ=I',
+                     'cases': sc, 'stedc': stedc_cases()}, check)
 
 
 if __name__ == '__main__':

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { SeedkitTypeError, SeedkitValueError } from '@seedkit/core';
 import { describe, expect, test } from 'vitest';
 import { eigh } from '../src/linalg/eigh.js';
-import { steqr } from '../src/linalg/eigh-tridiag.js';
+import { divideAndConquer } from '../src/linalg/eigh-dc.js';
+import { rescale, steqr, tridiagMaxAbs } from '../src/linalg/eigh-tridiag.js';
 
 interface Case {
   kind: string;
@@ -31,7 +32,8 @@ function fromHex(h: string[]): Float64Array {
 }
 
 const TOL = 1e-12;
-let strictColumns = 0;
+let strictColumns = 0; // compared columns within 1e-12 of NumPy
+const looseKinds = new Set<string>(); // fixture kinds with a column beyond 1e-12 (within its gap tolerance)
 let comparedColumns = 0;
 
 /**
@@ -98,7 +100,8 @@ describe('eigh vs numpy.linalg.eigh (dsyevd)', () => {
         const tol = c.compare === 'exact' ? TOL : columnTolerance(wn, j, scale);
         expect(tol, `column ${j} is determinate`).toBeLessThan(1e-3);
         expect(diff, `column ${j}`).toBeLessThanOrEqual(tol);
-        if (tol === TOL) strictColumns++;
+        if (diff <= TOL) strictColumns++;
+        else looseKinds.add(c.kind);
         comparedColumns++;
       }
     }
@@ -121,14 +124,18 @@ describe('eigh vs numpy.linalg.eigh (dsyevd)', () => {
   });
 });
 
-test('most eigenvector columns were held to the strict 1e-12 tolerance', () => {
-  expect(comparedColumns).toBeGreaterThan(500);
-  expect(strictColumns / comparedColumns).toBeGreaterThan(0.9);
+test('only the graded (ill-conditioned) fixtures needed a tolerance wider than 1e-12', () => {
+  expect(comparedColumns).toBeGreaterThan(800);
+  expect(strictColumns / comparedColumns).toBeGreaterThan(0.95);
+  expect([...looseKinds]).toEqual(['graded']);
 });
 
 const steqrFixture = JSON.parse(
   readFileSync(new URL('../fixtures/eigh-steqr.json', import.meta.url), 'utf8'),
-) as { cases: { kind: string; d: string[]; e: string[]; w: string[]; z: string[] }[] };
+) as {
+  cases: { kind: string; d: string[]; e: string[]; w: string[]; z: string[] }[];
+  stedc: { kind: string; d: string[]; e: string[]; w: string[]; z: string[] }[];
+};
 
 describe('QL/QR stage vs LAPACK dsteqr(COMPZ=I), bit-exact', () => {
   test.each(steqrFixture.cases.map((c, i) => [`${i}: ${c.kind} n=${c.d.length}`, c] as const))(
@@ -145,6 +152,35 @@ describe('QL/QR stage vs LAPACK dsteqr(COMPZ=I), bit-exact', () => {
         Array.from(new BigUint64Array(x.buffer), (u) => u.toString(16).padStart(16, '0'));
       expect(hex(d)).toEqual(c.w);
       expect(hex(zRowMajor)).toEqual(c.z);
+    },
+  );
+});
+
+describe('divide and conquer vs LAPACK dstedc(COMPZ=I) on blocks > 25', () => {
+  test.each(steqrFixture.stedc.map((c, i) => [`${i}: ${c.kind} n=${c.d.length}`, c] as const))(
+    '%s',
+    (_name, c) => {
+      const n = c.d.length;
+      const d = fromHex(c.d);
+      const e = fromHex(c.e);
+      const z = new Float64Array(n * n);
+      for (let i = 0; i < n; i++) z[i + i * n] = 1;
+      // dstedc's wrapper: scale the block to max |entry| = 1, solve, scale the eigenvalues back.
+      const norm = tridiagMaxAbs(d, e, 0, n - 1);
+      rescale(d, 0, n, norm, 1);
+      rescale(e, 0, n - 1, norm, 1);
+      divideAndConquer(n, d, e, z, 0, n);
+      rescale(d, 0, n, 1, norm);
+      const w = fromHex(c.w);
+      const zn = fromHex(c.z);
+      let scale = 0;
+      for (const x of w) scale = Math.max(scale, Math.abs(x));
+      for (let j = 0; j < n; j++) {
+        expect(Math.abs(d[j]! - w[j]!), `w[${j}]`).toBeLessThanOrEqual(TOL * scale);
+        let diff = 0;
+        for (let i = 0; i < n; i++) diff = Math.max(diff, Math.abs(z[i + j * n]! - zn[i * n + j]!));
+        expect(diff, `column ${j}`).toBeLessThanOrEqual(columnTolerance(w, j, scale));
+      }
     },
   );
 });

@@ -1,4 +1,5 @@
 import { describeValue, SeedkitTypeError, SeedkitValueError } from '@seedkit/core';
+import { divideAndConquer } from './eigh-dc.js';
 import { applyQ, tridiagonalizeLower } from './eigh-householder.js';
 import {
   LAPACK_SAFMIN,
@@ -27,17 +28,21 @@ export const EIGH_SMLSIZ = 25;
  * 2. dsytrd → dsytd2 (lower): Householder reduction to tridiagonal form T = Qᵀ A Q, reflectors from dlarfg
  *    (β = −sign(α)·‖(α, x)‖, τ = (β − α)/β), rank-2 updates through dsymv/dsyr2;
  * 3. dstedc(COMPZ='I'): for n ≤ 25 → dsteqr (implicit QL/QR, see eigh-tridiag.ts); for n > 25 dstedc splits T
- *    where |e_k| ≤ eps·sqrt|d_k|·sqrt|d_k+1|, solves blocks of size ≤ 25 by dsteqr and then selection-sorts
- *    all eigenpairs;
+ *    where |e_k| ≤ eps·sqrt|d_k|·sqrt|d_k+1|, solves blocks of size ≤ 25 by dsteqr and larger ones by divide
+ *    and conquer (dlaed0 → dlaed1/2/3/4, see eigh-dc.ts and eigh-secular.ts) on the block scaled to
+ *    max |entry| = 1, then selection-sorts all eigenpairs;
  * 4. dormtr: V = Q·Z, applying the reflectors H(n−1), …, H(1) to Z from the left.
  *
- * Limits: LAPACK solves unreduced tridiagonal blocks LARGER than 25 (so only when n > 25) by divide and
- * conquer (dlaed0), which is not implemented here; such blocks are solved by the same QL/QR iteration
- * instead. The eigenvalues still agree with NumPy to rounding and `v` is still an orthonormal eigenbasis,
- * but the signs of its columns (and the basis of repeated eigenvalues) may then differ from NumPy's.
- * Blocked LAPACK variants used for n > 32 (dlatrd, blocked dormqr) compute the same reflectors and differ
- * only in rounding. OpenBLAS's BLAS kernels sum in a different order than this code, so results agree with
- * NumPy to rounding (≈1e-15 relative to ‖A‖ for well-separated eigenvalues), not bit for bit.
+ * Accuracy: the QL/QR stage (dsteqr) and the secular-equation solver (dlaed4) reproduce LAPACK's results bit
+ * for bit on the same input; the Householder steps and the divide-and-conquer products run through BLAS in
+ * NumPy (OpenBLAS kernels sum in another order, with FMA), so the end result agrees with NumPy to rounding
+ * (≈1e-15 relative to ‖A‖ for well-separated eigenvalues), with the same eigenvector signs, not bit for bit.
+ * Where NumPy's own result is decided by rounding noise — eigenvectors of (nearly) repeated eigenvalues, or
+ * of strongly graded matrices whose small eigenvalues fall below eps·‖A‖ — the columns may differ (the
+ * eigenspaces agree). LAPACK's blocked variants for n > 32 (dlatrd, blocked dormqr) compute the same
+ * reflectors and differ only in rounding; this code uses the unblocked ones. dlaed2's deflation tolerance is
+ * 8·eps·max(|d|, |z|), as in the OpenBLAS LAPACK sources checked (reference LAPACK raised it to 64·eps in
+ * 2026); this only changes which near-negligible components deflate.
  *
  * Throws SeedkitTypeError if `a` is not a Float64Array, SeedkitValueError if n is not a non-negative integer,
  * `a.length !== n*n`, the lower triangle holds NaN/±Infinity, or the iteration does not converge (NumPy's
@@ -142,7 +147,16 @@ function stedc(n: number, d: Float64Array, e: Float64Array, z: Float64Array): vo
     if (m > 1) {
       const dBlock = d.subarray(start, finish + 1);
       const eBlock = e.subarray(start, finish);
-      steqr(m, dBlock, eBlock, z, start + start * n, n);
+      if (m > EIGH_SMLSIZ) {
+        // Divide and conquer on the block scaled to max |entry| = 1, eigenvalues scaled back.
+        const norm = tridiagMaxAbs(dBlock, eBlock, 0, m - 1);
+        rescale(dBlock, 0, m, norm, 1);
+        rescale(eBlock, 0, m - 1, norm, 1);
+        divideAndConquer(m, dBlock, eBlock, z, start + start * n, n);
+        rescale(dBlock, 0, m, 1, norm);
+      } else {
+        steqr(m, dBlock, eBlock, z, start + start * n, n);
+      }
     }
     start = finish + 1;
   }
