@@ -24,7 +24,8 @@ fixtures/eigh-steqr.json pins the QL/QR stage alone, bit for bit: LAPACK dsteqr(
 ctypes in the OpenBLAS library bundled with NumPy (numpy.libs/libscipy_openblas64_*.so, symbol
 scipy_dsteqr_64_; dsteqr uses no BLAS kernels, only LAPACK's own dlartg/dlaev2/dlasr, so its output is
 independent of the CPU kernel). Each case: tridiagonal d, e in, eigenvalues d and Z (row-major) out.
-Its 'stedc' list does the same for dstedc(COMPZ='I') on blocks > 25 (divide and conquer; to rounding).
+Its 'stedc' list does the same for dstedc(COMPZ='I') on blocks > 25 (divide and conquer; to rounding), and
+'laed4' records dlaed4's roots and d − λ vectors (bit for bit).
 """
 
 import ctypes
@@ -220,6 +221,36 @@ def stedc_cases():
     return out
 
 
+def laed4_cases():
+    """dlaed4 (the secular-equation root finder of divide and conquer) uses no BLAS: bit for bit."""
+    lib, _ = openblas()
+    i64 = ctypes.c_int64
+    ptr = lambda x: x.ctypes.data_as(ctypes.c_void_p)
+    rng = np.random.default_rng(4)
+    out = []
+    for trial in range(24):
+        n = int(rng.integers(1, 16))
+        d = np.sort(rng.standard_normal(n) * 10.0 ** int(rng.integers(-3, 3)))
+        if trial % 4 == 0 and n > 3:
+            d[1] = d[0] + 1e-9  # two close poles
+            d = np.sort(d)
+        z = rng.standard_normal(n)
+        if trial % 3 == 0:
+            z[int(rng.integers(0, n))] *= 1e-8  # a tiny weight
+        z /= np.linalg.norm(z)
+        rho = float(10.0 ** rng.uniform(-3, 3))
+        for i in range(1, n + 1):
+            delta = np.zeros(n)
+            dlam = ctypes.c_double(0.0)
+            info = i64(0)
+            lib.scipy_dlaed4_64_(ctypes.byref(i64(n)), ctypes.byref(i64(i)), ptr(d), ptr(z), ptr(delta),
+                                 ctypes.byref(ctypes.c_double(rho)), ctypes.byref(dlam), ctypes.byref(info))
+            assert info.value == 0
+            out.append({'i': i, 'd': hexes(d), 'z': hexes(z), 'rho': hexes([rho])[0], 'delta': hexes(delta),
+                        'dlam': hexes([dlam.value])[0]})
+    return out
+
+
 def emit(path, data, check):
     text = json.dumps(data, separators=(',', ':'), sort_keys=True) + '\n'
     if check:
@@ -239,7 +270,7 @@ def main():
          check)
     sc, version = steqr_cases()
     emit(OUT_STEQR, {'numpy': np.__version__, 'openblas': ' '.join(version), 'lapack': 'dsteqr/dstedc COMPZ=I',
-                     'cases': sc, 'stedc': stedc_cases()}, check)
+                     'cases': sc, 'stedc': stedc_cases(), 'laed4': laed4_cases()}, check)
 
 
 if __name__ == '__main__':

@@ -9,6 +9,7 @@ import { SeedkitTypeError, SeedkitValueError } from '@seedkit/core';
 import { describe, expect, test } from 'vitest';
 import { eigh } from '../src/linalg/eigh.js';
 import { divideAndConquer } from '../src/linalg/eigh-dc.js';
+import { laed4 } from '../src/linalg/eigh-secular.js';
 import { rescale, steqr, tridiagMaxAbs } from '../src/linalg/eigh-tridiag.js';
 
 interface Case {
@@ -135,6 +136,7 @@ const steqrFixture = JSON.parse(
 ) as {
   cases: { kind: string; d: string[]; e: string[]; w: string[]; z: string[] }[];
   stedc: { kind: string; d: string[]; e: string[]; w: string[]; z: string[] }[];
+  laed4: { i: number; d: string[]; z: string[]; rho: string; delta: string[]; dlam: string }[];
 };
 
 describe('QL/QR stage vs LAPACK dsteqr(COMPZ=I), bit-exact', () => {
@@ -183,6 +185,21 @@ describe('divide and conquer vs LAPACK dstedc(COMPZ=I) on blocks > 25', () => {
       }
     },
   );
+});
+
+describe('secular equation roots vs LAPACK dlaed4, bit-exact', () => {
+  test(`${steqrFixture.laed4.length} roots`, () => {
+    expect(steqrFixture.laed4.length).toBeGreaterThan(100);
+    const hex1 = (x: number) =>
+      new BigUint64Array(Float64Array.of(x).buffer)[0]!.toString(16).padStart(16, '0');
+    for (const c of steqrFixture.laed4) {
+      const n = c.d.length;
+      const delta = new Float64Array(n);
+      const dlam = laed4(n, c.i, fromHex(c.d), fromHex(c.z), delta, fromHex([c.rho])[0]!);
+      expect(hex1(dlam), `n=${n} i=${c.i}`).toBe(c.dlam);
+      expect(Array.from(delta, hex1), `n=${n} i=${c.i}`).toEqual(c.delta);
+    }
+  });
 });
 
 describe('eigh input validation', () => {
