@@ -358,8 +358,30 @@ function checkLog() {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// exp
 
-const CHECKS = { fma: checkFma, log: checkLog };
+function checkExp() {
+  const { expRaw, expFma, expParts } = M;
+  const LN2N = Math.LN2 / 128;
+  const fam = [
+    () => -8 * uni(), // ziggurat wedge −x²/2 and similar
+    () => (uni() * 2 - 1) * 745, // whole finite range
+    () => uni() * 2 - 1,
+    () => -50 * u53(), // gamma/beta/poisson arguments
+    () => (u32() & 1 ? -1 : 1) * expo(-60, 9), // tiny to large magnitudes
+    () => 708 + (uni() * 2 - 1) * 2, // near overflow (expFma's special case)
+    () => -744 + (uni() * 2 - 1) * 2, // near underflow
+    // adversarial: x·128/ln2 within a hair of a half-integer (the rounding of kd)
+    () => ((u32() % 200000) - 100000 + 0.5) * LN2N * (1 + (uni() - 0.5) * pow2(-(u32() % 50) - 3)),
+    () => Math.log(u53()) / (0.05 + 10 * uni()), // exp(log(U)/a): gamma's U^(1/a)
+    () => bitsDouble(0, 2046, true), // any finite (mostly specials: expFma)
+  ];
+  compare1('exp', expRaw, expFma, fam, N, expParts);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+const CHECKS = { fma: checkFma, log: checkLog, exp: checkExp };
 const names = ONLY ? ONLY.split(',') : Object.keys(CHECKS);
 for (const name of names) {
   if (!CHECKS[name]) {

@@ -1,5 +1,5 @@
 import type { BitGenerator } from '../bitgen/bit-generator.js';
-import { log } from '../math/index.js';
+import { logRaw as log } from '../math/log.js';
 
 /** NumPy's `legacy_standard_exponential`: `-log(1 - U)` (inversion, not the ziggurat of `Generator`). */
 export function legacyStandardExponential(bg: BitGenerator): number {

@@ -1,5 +1,5 @@
 import type { BitGenerator } from '../bitgen/bit-generator.js';
-import { log } from '../math/index.js';
+import { logRaw as log } from '../math/log.js';
 
 /**
  * Whether {@link legacyGauss} uses the exact glibc `log` port (`../math`), so that its values are
