@@ -94,6 +94,7 @@ function tolerance(c: SampleCase, m: SvdCase): number | null {
   const nonzero = s.filter((x) => x > 0);
   const smin = nonzero.length ? Math.min(...nonzero) : smax;
   if (c.method !== 'cholesky' && !m.lapackPath) return null;
+  if (smax === 0) return TOL; // cov = 0: the samples are the mean exactly
   if (smin <= m.n * 2 ** -52 * smax) return c.method === 'cholesky' ? null : 1e-6;
   return Math.max(TOL, 4 * 2 ** -52 * Math.sqrt(smax / smin));
 }
