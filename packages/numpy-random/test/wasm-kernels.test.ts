@@ -134,8 +134,8 @@ describe('standardNormal (float64): kernel = TypeScript path', () => {
     const orig = k.normal;
     let calls = 0;
     let exits = 0;
-    k.normal = (n: number) => {
-      const got = orig(n);
+    k.normal = (from: number, n: number) => {
+      const got = orig(from, n);
       calls++;
       if (got < n) exits++;
       return got;

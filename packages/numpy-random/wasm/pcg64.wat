@@ -7,7 +7,8 @@
 ;;   bytes [32, 48)      scratch: the two raw outputs of the current pair (words 0..3 = lo A, hi A, lo B, hi B);
 ;;                       `next_raw` and `normal` leave a raw output at byte 32
 ;;   bytes [48, 56)      `bounded`: the 64-bit offset added to every value
-;;   bytes [56, 64)      `words` exit: has_uint32 (u32 at 56) and uinteger (u32 at 60), NumPy's next_uint32 buffer
+;;   bytes [56, 64)      `bounded`/`interval`: has_uint32 (u32 at 56) and uinteger (u32 at 60), NumPy's
+;;                       next_uint32 buffer, read at entry and written at exit
 ;;   bytes [64, 65600)   output: up to 8192 u64 / f64 / i64 (8 bytes each) or u32 (`interval`)
 ;;   bytes [65600, 67648)  normal ziggurat table ki (256 u64), written by the caller before `normal`
 ;;   bytes [67648, 69696)  normal ziggurat table wi (256 f64)
@@ -17,20 +18,21 @@
 ;;                        rotr(hi ^ lo, hi >> 58), as u64 at byte 64 + 8i
 ;;   fill_double(n: i32)  the same draws as `next_double`: (x >> 11)·2^-53 as f64 at byte 64 + 8i
 ;;   next_raw()           one output, at byte 32
-;;   words(mode, n, p1, p2)  consumers of the next_uint32 stream (low half, then high half of each output)
-;;                        starting with NumPy's uint32 buffer at bytes 56..64, which holds it again at exit:
-;;       mode 0 (bounded): n values of NumPy's 32-bit Lemire (`buffered_bounded_lemire_uint32` on next_uint32)
-;;                        with excl = p1 (range + 1, < 2^32) and threshold p2 = (2^32 - excl) mod excl:
-;;                        m = word·excl (64-bit); rejected while (m mod 2^32) < p2; value m >> 32; stored as
-;;                        the i64 offset + value at byte 64 + 8i
-;;       mode 1 (interval): the n Fisher-Yates draws j of `random_interval(i)` for i = p1, p1 - 1, ...,
-;;                        p1 - n + 1 (p1 - n + 1 >= 1): mask = gen_mask(i); v = word & mask until v <= i;
-;;                        stored as u32 at byte 64 + 4i
-;;   normal(n) -> k       the float64 ziggurat fast path (`random_standard_normal`): per output r,
-;;                        idx = r & 0xff, rabs = (r >> 9) & (2^52 - 1), x = rabs·wi[idx] (negated when bit 8 of
-;;                        r is set), accepted when rabs < ki[idx]; f64 at byte 64 + 8i. Stops at the first
-;;                        draw that needs the wedge/tail test: returns its index k < n, with that raw output at
-;;                        byte 32 and the state just after it (the caller finishes the element and calls again);
+;;   bounded(n, excl, thr), interval(n, i): consumers of the next_uint32 stream (low half, then high half of
+;;                        each output) starting with NumPy's uint32 buffer at bytes 56..64 (has_uint32, uinteger),
+;;                        which holds it again at exit:
+;;       bounded:         n values of NumPy's 32-bit Lemire (`buffered_bounded_lemire_uint32` on next_uint32)
+;;                        with excl = range + 1 (< 2^32) and thr = (2^32 - excl) mod excl: m = word·excl
+;;                        (64-bit); rejected while (m mod 2^32) < thr; value m >> 32; stored as the i64
+;;                        offset (bytes 48..56) + value at byte 64 + 8i
+;;       interval:        the n Fisher-Yates draws j of `random_interval(i)` for i, i - 1, ..., i - n + 1
+;;                        (all >= 1): mask = gen_mask(i); v = word & mask until v <= i; u32 at byte 64 + 4k
+;;   normal(from, n) -> k  the float64 ziggurat fast path (`random_standard_normal`) for outputs from..n-1:
+;;                        per draw r, idx = r & 0xff, rabs = (r >> 9) & (2^52 - 1), x = rabs·wi[idx] (negated
+;;                        when bit 8 of r is set), accepted when rabs < ki[idx]; f64 at byte 64 + 8i. Stops at
+;;                        the first draw that needs the wedge/tail test: returns its index k < n, with that raw
+;;                        output at byte 32 and the state just after it (the caller finishes the element, writes
+;;                        it at k and calls again with from = k + 1, or from = k after a wedge rejection);
 ;;                        returns n when all were fast.
 ;; M = 0x2360ed051fc65da4_4385df649fccf645. The high half of the 64×64 product sl·ML is computed exactly
 ;; from 32-bit halves (WebAssembly 1.0 has no i64 mulhi). The TypeScript path (src/bitgen/pcg64.ts,
@@ -223,20 +225,21 @@
     (i64.store offset=32 (i32.const 0)
       (i64.rotr (i64.xor (local.get $sh) (local.get $sl)) (i64.shr_u (local.get $sh) (i64.const 58)))))
 
-  ;; words: see the header. Outputs are made in pairs by the two lanes of $fill (A then B); the pair's four
-  ;; uint32 words are read back from the scratch at byte 32. At exit, j words of the pair are consumed:
+  ;; interval(n, i): see the header. Outputs are made in pairs by the two lanes of $fill (A then B); the
+  ;; pair's four uint32 words are read back from the scratch at byte 32. At exit, j words of the pair are consumed:
   ;; the state is A (j <= 2) or B (j > 2); has_uint32 = j & 1 (the high half of that output is buffered);
   ;; uinteger = the last high half produced, word (j - 1) | 1 (NumPy keeps it after consuming it).
-  (func $words (export "words") (param $mode i32) (param $n i32) (param $p1 i32) (param $p2 i32)
+  (func $interval (export "interval") (param $n i32) (param $p1 i32)
     (local $il i64) (local $ih i64) (local $cl i64) (local $ch i64)
     (local $Al i64) (local $Ah i64) (local $Bl i64) (local $Bh i64)
     (local $a0 i64) (local $a1 i64) (local $p01 i64) (local $p10 i64) (local $t i64)
     (local $out i32) (local $k i32) (local $j i32) (local $w i32) (local $v i32) (local $i i32) (local $mask i32)
-    (local $j0 i32) (local $excl i64) (local $off i64) (local $m i64)
+    (local $j0 i32)
     (if (i32.eqz (local.get $n)) (then (return)))
     (local.set $il (i64.load offset=16 (i32.const 0)))
     (local.set $ih (i64.load offset=24 (i32.const 0)))
-    ;; A = state after one step (or the current state, see below), B = one step after A; c = (M + 1)·inc, the two-step increment (as in $fill)
+    ;; A = state after one step (or the current state, see below), B = one step after A;
+    ;; c = (M + 1)·inc, the two-step increment (as in $fill)
     ;; a buffered half (has_uint32 = 1 at entry) is word 1 of a first pair whose A is the current state
     (local.set $j0 (i32.load offset=56 (i32.const 0)))
     (local.set $Al (i64.load offset=0 (i32.const 0)))
@@ -255,9 +258,7 @@
       (i64.const 0x4385df649fccf645) (i64.const 0x2360ed051fc65da4) (local.get $il) (local.get $ih))
     (local.set $cl (global.get $rl))
     (local.set $ch (global.get $rh))
-    (local.set $excl (i64.extend_i32_u (local.get $p1)))
-    (local.set $off (i64.load offset=48 (i32.const 0)))
-    ;; interval: i and gen_mask(i)
+    ;; i and gen_mask(i)
     (local.set $i (local.get $p1))
     (local.set $mask (i32.or (local.get $i) (i32.shr_u (local.get $i) (i32.const 1))))
     (local.set $mask (i32.or (local.get $mask) (i32.shr_u (local.get $mask) (i32.const 2))))
@@ -277,31 +278,20 @@
         (loop $word
           (local.set $w (i32.load offset=32 (i32.shl (local.get $j) (i32.const 2))))
           (local.set $j (i32.add (local.get $j) (i32.const 1)))
-          (if (i32.eqz (local.get $mode))
+          ;; random_interval(i): v = w & mask, accepted when v <= i; then i - 1 and its (smaller) mask
+          (local.set $v (i32.and (local.get $w) (local.get $mask)))
+          (if (i32.le_u (local.get $v) (local.get $i))
             (then
-              ;; Lemire: m = w·excl; accept when (m mod 2^32) >= threshold
-              (local.set $m (i64.mul (i64.extend_i32_u (local.get $w)) (local.get $excl)))
-              (if (i32.ge_u (i32.wrap_i64 (local.get $m)) (local.get $p2))
-                (then
-                  (i64.store (local.get $out) (i64.add (local.get $off) (i64.shr_u (local.get $m) (i64.const 32))))
-                  (local.set $out (i32.add (local.get $out) (i32.const 8)))
-                  (local.set $k (i32.add (local.get $k) (i32.const 1)))
-                  (br_if $done (i32.eq (local.get $k) (local.get $n))))))
-            (else
-              ;; random_interval(i): v = w & mask, accepted when v <= i; then i - 1 and its (smaller) mask
-              (local.set $v (i32.and (local.get $w) (local.get $mask)))
-              (if (i32.le_u (local.get $v) (local.get $i))
-                (then
-                  (i32.store (local.get $out) (local.get $v))
-                  (local.set $out (i32.add (local.get $out) (i32.const 4)))
-                  (local.set $k (i32.add (local.get $k) (i32.const 1)))
-                  (br_if $done (i32.eq (local.get $k) (local.get $n)))
-                  (local.set $i (i32.sub (local.get $i) (i32.const 1)))
-                  (block $m_ok
-                    (loop $shrink
-                      (br_if $m_ok (i32.lt_u (i32.shr_u (local.get $mask) (i32.const 1)) (local.get $i)))
-                      (local.set $mask (i32.shr_u (local.get $mask) (i32.const 1)))
-                      (br $shrink)))))))
+              (i32.store (local.get $out) (local.get $v))
+              (local.set $out (i32.add (local.get $out) (i32.const 4)))
+              (local.set $k (i32.add (local.get $k) (i32.const 1)))
+              (br_if $done (i32.eq (local.get $k) (local.get $n)))
+              (local.set $i (i32.sub (local.get $i) (i32.const 1)))
+              (block $m_ok
+                (loop $shrink
+                  (br_if $m_ok (i32.lt_u (i32.shr_u (local.get $mask) (i32.const 1)) (local.get $i)))
+                  (local.set $mask (i32.shr_u (local.get $mask) (i32.const 1)))
+                  (br $shrink)))))
           (br_if $word (i32.lt_u (local.get $j) (i32.const 4))))
         ;; both lanes two steps ahead
             (local.set $a0 (i64.and (local.get $Al) (i64.const 0xffffffff)))
@@ -371,13 +361,239 @@
     (i32.store offset=60 (i32.const 0)
       (i32.load offset=32 (i32.shl (i32.or (i32.sub (local.get $j) (i32.const 1)) (i32.const 1)) (i32.const 2)))))
 
-  ;; normal: see the header. Same two lanes; each output is one draw.
-  (func $normal (export "normal") (param $n i32) (result i32)
+  ;; bounded(n, excl, thr): see the header; the pair's four words are unrolled (no scratch). j = words of the
+  ;; current pair consumed at exit, as in $interval; hiA/hiB = the pair's high words (uinteger at exit).
+  (func $bounded (export "bounded") (param $n i32) (param $excl32 i32) (param $thr i32)
     (local $il i64) (local $ih i64) (local $cl i64) (local $ch i64)
     (local $Al i64) (local $Ah i64) (local $Bl i64) (local $Bh i64)
     (local $a0 i64) (local $a1 i64) (local $p01 i64) (local $p10 i64) (local $t i64)
-    (local $out i32) (local $k i32) (local $r i64) (local $idx i32) (local $rabs i64) (local $x f64)
-    (if (i32.eqz (local.get $n)) (then (return (i32.const 0))))
+    (local $j0 i32) (local $j i32) (local $out i32) (local $end i32) (local $hiA i32) (local $hiB i32)
+    (local $xA i64) (local $xB i64) (local $excl i64) (local $off i64) (local $m i64)
+    (if (i32.eqz (local.get $n)) (then (return)))
+    (local.set $il (i64.load offset=16 (i32.const 0)))
+    (local.set $ih (i64.load offset=24 (i32.const 0)))
+    ;; A = state after one step (or the current state, see below), B = one step after A;
+    ;; c = (M + 1)·inc, the two-step increment (as in $fill)
+    ;; a buffered half (has_uint32 = 1 at entry) is word 1 of a first pair whose A is the current state
+    (local.set $j0 (i32.load offset=56 (i32.const 0)))
+    (local.set $Al (i64.load offset=0 (i32.const 0)))
+    (local.set $Ah (i64.load offset=8 (i32.const 0)))
+    (if (i32.eqz (local.get $j0))
+      (then
+        (call $lcg (local.get $Al) (local.get $Ah)
+          (i64.const 0x4385df649fccf645) (i64.const 0x2360ed051fc65da4) (local.get $il) (local.get $ih))
+        (local.set $Al (global.get $rl))
+        (local.set $Ah (global.get $rh))))
+    (call $lcg (local.get $Al) (local.get $Ah)
+      (i64.const 0x4385df649fccf645) (i64.const 0x2360ed051fc65da4) (local.get $il) (local.get $ih))
+    (local.set $Bl (global.get $rl))
+    (local.set $Bh (global.get $rh))
+    (call $lcg (local.get $il) (local.get $ih)
+      (i64.const 0x4385df649fccf645) (i64.const 0x2360ed051fc65da4) (local.get $il) (local.get $ih))
+    (local.set $cl (global.get $rl))
+    (local.set $ch (global.get $rh))
+    (local.set $excl (i64.extend_i32_u (local.get $excl32)))
+    (local.set $off (i64.load offset=48 (i32.const 0)))
+    (local.set $out (i32.const 64))
+    (local.set $end (i32.add (i32.const 64) (i32.shl (local.get $n) (i32.const 3))))
+    (block $done
+      ;; entered with a buffered half: it is word 1 of a first pair (A = the current state), then B's words
+      (if (local.get $j0)
+        (then
+          (local.set $xB (i64.rotr (i64.xor (local.get $Bh) (local.get $Bl)) (i64.shr_u (local.get $Bh) (i64.const 58))))
+          (local.set $hiA (i32.load offset=60 (i32.const 0)))
+          (local.set $hiB (i32.wrap_i64 (i64.shr_u (local.get $xB) (i64.const 32))))
+          ;; word 1 of the pair
+          (local.set $m (i64.mul (i64.extend_i32_u (local.get $hiA)) (local.get $excl)))
+          (if (i32.ge_u (i32.wrap_i64 (local.get $m)) (local.get $thr))
+            (then
+              (i64.store (local.get $out) (i64.add (local.get $off) (i64.shr_u (local.get $m) (i64.const 32))))
+              (local.set $out (i32.add (local.get $out) (i32.const 8)))
+              (if (i32.eq (local.get $out) (local.get $end))
+                (then (local.set $j (i32.const 2)) (br $done)))))
+          ;; word 2 of the pair
+          (local.set $m (i64.mul (i64.extend_i32_u (i32.wrap_i64 (local.get $xB))) (local.get $excl)))
+          (if (i32.ge_u (i32.wrap_i64 (local.get $m)) (local.get $thr))
+            (then
+              (i64.store (local.get $out) (i64.add (local.get $off) (i64.shr_u (local.get $m) (i64.const 32))))
+              (local.set $out (i32.add (local.get $out) (i32.const 8)))
+              (if (i32.eq (local.get $out) (local.get $end))
+                (then (local.set $j (i32.const 3)) (br $done)))))
+          ;; word 3 of the pair
+          (local.set $m (i64.mul (i64.extend_i32_u (local.get $hiB)) (local.get $excl)))
+          (if (i32.ge_u (i32.wrap_i64 (local.get $m)) (local.get $thr))
+            (then
+              (i64.store (local.get $out) (i64.add (local.get $off) (i64.shr_u (local.get $m) (i64.const 32))))
+              (local.set $out (i32.add (local.get $out) (i32.const 8)))
+              (if (i32.eq (local.get $out) (local.get $end))
+                (then (local.set $j (i32.const 4)) (br $done)))))
+          (local.set $a0 (i64.and (local.get $Al) (i64.const 0xffffffff)))
+          (local.set $a1 (i64.shr_u (local.get $Al) (i64.const 32)))
+          (local.set $p01 (i64.mul (local.get $a0) (i64.const 0x529ed9eb)))
+          (local.set $p10 (i64.mul (local.get $a1) (i64.const 0x20e0ae99)))
+          (local.set $t
+            (i64.add
+              (i64.add
+                (i64.add
+                  (i64.add
+                    (i64.add
+                      (i64.add
+                        (i64.mul (local.get $a1) (i64.const 0x529ed9eb))
+                        (i64.shr_u (local.get $p01) (i64.const 32)))
+                      (i64.shr_u (local.get $p10) (i64.const 32)))
+                    (i64.shr_u
+                      (i64.add
+                        (i64.add
+                          (i64.shr_u (i64.mul (local.get $a0) (i64.const 0x20e0ae99)) (i64.const 32))
+                          (i64.and (local.get $p01) (i64.const 0xffffffff)))
+                        (i64.and (local.get $p10) (i64.const 0xffffffff)))
+                      (i64.const 32)))
+                  (i64.mul (local.get $Al) (i64.const 0x17bce35bdf69743c)))
+                (i64.mul (local.get $Ah) (i64.const 0x529ed9eb20e0ae99)))
+              (local.get $ch)))
+          (local.set $Al (i64.add (i64.mul (local.get $Al) (i64.const 0x529ed9eb20e0ae99)) (local.get $cl)))
+          (local.set $Ah
+            (i64.add (local.get $t) (i64.extend_i32_u (i64.lt_u (local.get $Al) (local.get $cl)))))
+          (local.set $a0 (i64.and (local.get $Bl) (i64.const 0xffffffff)))
+          (local.set $a1 (i64.shr_u (local.get $Bl) (i64.const 32)))
+          (local.set $p01 (i64.mul (local.get $a0) (i64.const 0x529ed9eb)))
+          (local.set $p10 (i64.mul (local.get $a1) (i64.const 0x20e0ae99)))
+          (local.set $t
+            (i64.add
+              (i64.add
+                (i64.add
+                  (i64.add
+                    (i64.add
+                      (i64.add
+                        (i64.mul (local.get $a1) (i64.const 0x529ed9eb))
+                        (i64.shr_u (local.get $p01) (i64.const 32)))
+                      (i64.shr_u (local.get $p10) (i64.const 32)))
+                    (i64.shr_u
+                      (i64.add
+                        (i64.add
+                          (i64.shr_u (i64.mul (local.get $a0) (i64.const 0x20e0ae99)) (i64.const 32))
+                          (i64.and (local.get $p01) (i64.const 0xffffffff)))
+                        (i64.and (local.get $p10) (i64.const 0xffffffff)))
+                      (i64.const 32)))
+                  (i64.mul (local.get $Bl) (i64.const 0x17bce35bdf69743c)))
+                (i64.mul (local.get $Bh) (i64.const 0x529ed9eb20e0ae99)))
+              (local.get $ch)))
+          (local.set $Bl (i64.add (i64.mul (local.get $Bl) (i64.const 0x529ed9eb20e0ae99)) (local.get $cl)))
+          (local.set $Bh
+            (i64.add (local.get $t) (i64.extend_i32_u (i64.lt_u (local.get $Bl) (local.get $cl)))))
+))
+      (loop $pair
+        (local.set $xA (i64.rotr (i64.xor (local.get $Ah) (local.get $Al)) (i64.shr_u (local.get $Ah) (i64.const 58))))
+        (local.set $xB (i64.rotr (i64.xor (local.get $Bh) (local.get $Bl)) (i64.shr_u (local.get $Bh) (i64.const 58))))
+        (local.set $hiA (i32.wrap_i64 (i64.shr_u (local.get $xA) (i64.const 32))))
+        (local.set $hiB (i32.wrap_i64 (i64.shr_u (local.get $xB) (i64.const 32))))
+        ;; word 0 of the pair
+        (local.set $m (i64.mul (i64.extend_i32_u (i32.wrap_i64 (local.get $xA))) (local.get $excl)))
+        (if (i32.ge_u (i32.wrap_i64 (local.get $m)) (local.get $thr))
+          (then
+            (i64.store (local.get $out) (i64.add (local.get $off) (i64.shr_u (local.get $m) (i64.const 32))))
+            (local.set $out (i32.add (local.get $out) (i32.const 8)))
+            (if (i32.eq (local.get $out) (local.get $end))
+              (then (local.set $j (i32.const 1)) (br $done)))))
+        ;; word 1 of the pair
+        (local.set $m (i64.mul (i64.extend_i32_u (local.get $hiA)) (local.get $excl)))
+        (if (i32.ge_u (i32.wrap_i64 (local.get $m)) (local.get $thr))
+          (then
+            (i64.store (local.get $out) (i64.add (local.get $off) (i64.shr_u (local.get $m) (i64.const 32))))
+            (local.set $out (i32.add (local.get $out) (i32.const 8)))
+            (if (i32.eq (local.get $out) (local.get $end))
+              (then (local.set $j (i32.const 2)) (br $done)))))
+        ;; word 2 of the pair
+        (local.set $m (i64.mul (i64.extend_i32_u (i32.wrap_i64 (local.get $xB))) (local.get $excl)))
+        (if (i32.ge_u (i32.wrap_i64 (local.get $m)) (local.get $thr))
+          (then
+            (i64.store (local.get $out) (i64.add (local.get $off) (i64.shr_u (local.get $m) (i64.const 32))))
+            (local.set $out (i32.add (local.get $out) (i32.const 8)))
+            (if (i32.eq (local.get $out) (local.get $end))
+              (then (local.set $j (i32.const 3)) (br $done)))))
+        ;; word 3 of the pair
+        (local.set $m (i64.mul (i64.extend_i32_u (local.get $hiB)) (local.get $excl)))
+        (if (i32.ge_u (i32.wrap_i64 (local.get $m)) (local.get $thr))
+          (then
+            (i64.store (local.get $out) (i64.add (local.get $off) (i64.shr_u (local.get $m) (i64.const 32))))
+            (local.set $out (i32.add (local.get $out) (i32.const 8)))
+            (if (i32.eq (local.get $out) (local.get $end))
+              (then (local.set $j (i32.const 4)) (br $done)))))
+        (local.set $a0 (i64.and (local.get $Al) (i64.const 0xffffffff)))
+        (local.set $a1 (i64.shr_u (local.get $Al) (i64.const 32)))
+        (local.set $p01 (i64.mul (local.get $a0) (i64.const 0x529ed9eb)))
+        (local.set $p10 (i64.mul (local.get $a1) (i64.const 0x20e0ae99)))
+        (local.set $t
+          (i64.add
+            (i64.add
+              (i64.add
+                (i64.add
+                  (i64.add
+                    (i64.add
+                      (i64.mul (local.get $a1) (i64.const 0x529ed9eb))
+                      (i64.shr_u (local.get $p01) (i64.const 32)))
+                    (i64.shr_u (local.get $p10) (i64.const 32)))
+                  (i64.shr_u
+                    (i64.add
+                      (i64.add
+                        (i64.shr_u (i64.mul (local.get $a0) (i64.const 0x20e0ae99)) (i64.const 32))
+                        (i64.and (local.get $p01) (i64.const 0xffffffff)))
+                      (i64.and (local.get $p10) (i64.const 0xffffffff)))
+                    (i64.const 32)))
+                (i64.mul (local.get $Al) (i64.const 0x17bce35bdf69743c)))
+              (i64.mul (local.get $Ah) (i64.const 0x529ed9eb20e0ae99)))
+            (local.get $ch)))
+        (local.set $Al (i64.add (i64.mul (local.get $Al) (i64.const 0x529ed9eb20e0ae99)) (local.get $cl)))
+        (local.set $Ah
+          (i64.add (local.get $t) (i64.extend_i32_u (i64.lt_u (local.get $Al) (local.get $cl)))))
+        (local.set $a0 (i64.and (local.get $Bl) (i64.const 0xffffffff)))
+        (local.set $a1 (i64.shr_u (local.get $Bl) (i64.const 32)))
+        (local.set $p01 (i64.mul (local.get $a0) (i64.const 0x529ed9eb)))
+        (local.set $p10 (i64.mul (local.get $a1) (i64.const 0x20e0ae99)))
+        (local.set $t
+          (i64.add
+            (i64.add
+              (i64.add
+                (i64.add
+                  (i64.add
+                    (i64.add
+                      (i64.mul (local.get $a1) (i64.const 0x529ed9eb))
+                      (i64.shr_u (local.get $p01) (i64.const 32)))
+                    (i64.shr_u (local.get $p10) (i64.const 32)))
+                  (i64.shr_u
+                    (i64.add
+                      (i64.add
+                        (i64.shr_u (i64.mul (local.get $a0) (i64.const 0x20e0ae99)) (i64.const 32))
+                        (i64.and (local.get $p01) (i64.const 0xffffffff)))
+                      (i64.and (local.get $p10) (i64.const 0xffffffff)))
+                    (i64.const 32)))
+                (i64.mul (local.get $Bl) (i64.const 0x17bce35bdf69743c)))
+              (i64.mul (local.get $Bh) (i64.const 0x529ed9eb20e0ae99)))
+            (local.get $ch)))
+        (local.set $Bl (i64.add (i64.mul (local.get $Bl) (i64.const 0x529ed9eb20e0ae99)) (local.get $cl)))
+        (local.set $Bh
+          (i64.add (local.get $t) (i64.extend_i32_u (i64.lt_u (local.get $Bl) (local.get $cl)))))
+        (br $pair)))
+    (if (i32.le_u (local.get $j) (i32.const 2))
+      (then
+        (i64.store offset=0 (i32.const 0) (local.get $Al))
+        (i64.store offset=8 (i32.const 0) (local.get $Ah))
+        (i32.store offset=60 (i32.const 0) (local.get $hiA)))
+      (else
+        (i64.store offset=0 (i32.const 0) (local.get $Bl))
+        (i64.store offset=8 (i32.const 0) (local.get $Bh))
+        (i32.store offset=60 (i32.const 0) (local.get $hiB))))
+    (i32.store offset=56 (i32.const 0) (i32.and (local.get $j) (i32.const 1))))
+
+  ;; normal(from, n): see the header; writes outputs from..n-1 (a resumed chunk continues in place).
+  ;; Same two lanes; each output is one draw.
+  (func $normal (export "normal") (param $from i32) (param $n i32) (result i32)
+    (local $il i64) (local $ih i64) (local $cl i64) (local $ch i64)
+    (local $Al i64) (local $Ah i64) (local $Bl i64) (local $Bh i64)
+    (local $a0 i64) (local $a1 i64) (local $p01 i64) (local $p10 i64) (local $t i64)
+    (local $out i32) (local $k i32) (local $r i64) (local $idx i32) (local $rabs i64)
+    (local.set $k (local.get $from))
+    (if (i32.ge_u (local.get $k) (local.get $n)) (then (return (local.get $k))))
     (local.set $il (i64.load offset=16 (i32.const 0)))
     (local.set $ih (i64.load offset=24 (i32.const 0)))
     ;; A = state after one step, B = after two; c = (M + 1)·inc, the two-step increment (as in $fill)
@@ -393,7 +609,7 @@
       (i64.const 0x4385df649fccf645) (i64.const 0x2360ed051fc65da4) (local.get $il) (local.get $ih))
     (local.set $cl (global.get $rl))
     (local.set $ch (global.get $rh))
-    (local.set $out (i32.const 64))
+    (local.set $out (i32.add (i32.const 64) (i32.shl (local.get $k) (i32.const 3))))
     (loop $pair
       ;; lane A
       (local.set $r (i64.rotr (i64.xor (local.get $Ah) (local.get $Al)) (i64.shr_u (local.get $Ah) (i64.const 58))))
@@ -405,10 +621,13 @@
           (i64.store offset=0 (i32.const 0) (local.get $Al))
           (i64.store offset=8 (i32.const 0) (local.get $Ah))
           (return (local.get $k))))
-      (local.set $x (f64.mul (f64.convert_i64_u (local.get $rabs)) (f64.load offset=67648 (local.get $idx))))
-      (if (i32.wrap_i64 (i64.and (local.get $r) (i64.const 0x100)))
-        (then (local.set $x (f64.neg (local.get $x)))))
-      (f64.store (local.get $out) (local.get $x))
+      ;; x = rabs·wi[idx] with bit 8 of r as its sign bit (no branch: the sign is a coin flip)
+      (f64.store (local.get $out)
+        (f64.reinterpret_i64
+          (i64.xor
+            (i64.reinterpret_f64
+              (f64.mul (f64.convert_i64_u (local.get $rabs)) (f64.load offset=67648 (local.get $idx))))
+            (i64.shl (i64.and (local.get $r) (i64.const 0x100)) (i64.const 55)))))
       (local.set $out (i32.add (local.get $out) (i32.const 8)))
       (local.set $k (i32.add (local.get $k) (i32.const 1)))
       (if (i32.eq (local.get $k) (local.get $n))
@@ -426,10 +645,13 @@
           (i64.store offset=0 (i32.const 0) (local.get $Bl))
           (i64.store offset=8 (i32.const 0) (local.get $Bh))
           (return (local.get $k))))
-      (local.set $x (f64.mul (f64.convert_i64_u (local.get $rabs)) (f64.load offset=67648 (local.get $idx))))
-      (if (i32.wrap_i64 (i64.and (local.get $r) (i64.const 0x100)))
-        (then (local.set $x (f64.neg (local.get $x)))))
-      (f64.store (local.get $out) (local.get $x))
+      ;; x = rabs·wi[idx] with bit 8 of r as its sign bit (no branch: the sign is a coin flip)
+      (f64.store (local.get $out)
+        (f64.reinterpret_i64
+          (i64.xor
+            (i64.reinterpret_f64
+              (f64.mul (f64.convert_i64_u (local.get $rabs)) (f64.load offset=67648 (local.get $idx))))
+            (i64.shl (i64.and (local.get $r) (i64.const 0x100)) (i64.const 55)))))
       (local.set $out (i32.add (local.get $out) (i32.const 8)))
       (local.set $k (i32.add (local.get $k) (i32.const 1)))
       (if (i32.eq (local.get $k) (local.get $n))

@@ -25,13 +25,17 @@ export interface PCGKernel {
   /** One output at word 8 (lo) / 9 (hi) of {@link mem32}. */
   nextRaw(): void;
   /**
-   * `words(0, n, excl, thr)`: n 32-bit Lemire values + the int64 offset at words 12..13, as int64 at word 16;
-   * `words(1, n, i, 0)`: the Fisher–Yates draws for i, i − 1, …, as uint32 at word 16. NumPy's uint32
-   * buffer (has_uint32, uinteger) is read from and written back to words 14 / 15.
+   * n 32-bit Lemire values (excl = range + 1, thr = (2^32 − excl) mod excl) + the int64 offset at words
+   * 12..13, as int64 at word 16. NumPy's uint32 buffer (has_uint32, uinteger): words 14 / 15, in and out.
    */
-  words(mode: number, n: number, p1: number, p2: number): void;
-  /** Float64 ziggurat fast path: returns how many were written (< n: that draw needs the slow path). */
-  normal(n: number): number;
+  bounded(n: number, excl: number, thr: number): void;
+  /** The Fisher–Yates draws `random_interval(i)` for i, i − 1, … (n of them), as uint32 at word 16 (buffer as above). */
+  interval(n: number, i: number): void;
+  /**
+   * Float64 ziggurat fast path for outputs from..n-1 (float64 index 8 + i): returns the index it stopped at
+   * (< n: that draw needs the slow path; its raw output is at the scratch words), or n.
+   */
+  normal(from: number, n: number): number;
   /** Set once the normal ziggurat tables were written into the kernel memory. */
   normalTables: boolean;
 }
@@ -68,8 +72,9 @@ function instantiate(): PCGKernel | null {
       fill_raw: (n: number) => void;
       fill_double: (n: number) => void;
       next_raw: () => void;
-      words: (mode: number, n: number, p1: number, p2: number) => void;
-      normal: (n: number) => number;
+      interval: (n: number, i: number) => void;
+      bounded: (n: number, excl: number, thr: number) => void;
+      normal: (from: number, n: number) => number;
     };
     const buf = ex.memory.buffer;
     return {
@@ -82,7 +87,8 @@ function instantiate(): PCGKernel | null {
       fillRaw: ex.fill_raw,
       fillDouble: ex.fill_double,
       nextRaw: ex.next_raw,
-      words: ex.words,
+      interval: ex.interval,
+      bounded: ex.bounded,
       normal: ex.normal,
       normalTables: false,
     };

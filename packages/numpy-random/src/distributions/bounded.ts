@@ -344,7 +344,7 @@ export function fillBounded64(
             m32[PCG_W_OFFSET + 1] = oh;
             while (i < end) {
               const m = Math.min(PCG_KERNEL_CHUNK, end - i);
-              k.words(0, m, excl, thr);
+              k.bounded(m, excl, thr);
               view.set(m32.subarray(PCG_W_OUT, PCG_W_OUT + 2 * m), 2 * i);
               i += m;
             }

@@ -59,7 +59,7 @@ export function shuffleInPlace<T>(
         const m32 = k.mem32;
         while (i >= low) {
           const m = Math.min(PCG_KERNEL_CHUNK, i - low + 1);
-          k.words(1, m, i, 0);
+          k.interval(m, i);
           for (let t = PCG_W_OUT; t < PCG_W_OUT + m; t++, i--) {
             const j = m32[t]!;
             const v = x[i]!;

@@ -247,7 +247,8 @@ function loadNormalTables(k: PCGKernel): void {
 
 /**
  * The WebAssembly path (PCG64): buffered outputs first (TypeScript), then the kernel's fast path, 8192 at a
- * time; each draw that needs the wedge or tail stops the kernel and is finished here on the kernel's state.
+ * time; each draw that needs the wedge or tail stops the kernel and is finished here on the kernel's state,
+ * written into the kernel's output, and the kernel resumes after it (one copy-out per chunk).
  */
 function fillStandardNormalKernel(bg: BitGenerator, out: Float64Array, start: number, end: number): void {
   let i = start;
@@ -262,13 +263,15 @@ function fillStandardNormalKernel(bg: BitGenerator, out: Float64Array, start: nu
   const o = PCG_W_OUT >> 1;
   while (i < end) {
     const m = Math.min(PCG_KERNEL_CHUNK, end - i);
-    const got = k.normal(m);
-    out.set(f64.subarray(o, o + got), i);
-    i += got;
-    if (got < m) {
+    let p = k.normal(0, m);
+    while (p < m) {
       const r = kernelNormalSlow(k);
-      if (!Number.isNaN(r)) out[i++] = r; // else the wedge rejected: the kernel draws this element again
+      // written in place in the kernel's output; after a wedge rejection the kernel draws element p again
+      if (!Number.isNaN(r)) f64[o + p++] = r;
+      p = k.normal(p, m);
     }
+    out.set(f64.subarray(o, o + m), i);
+    i += m;
   }
   bg.pcgKernelExit!(k, false);
 }
