@@ -8,16 +8,23 @@ Run: python3 packages/numpy-random/scripts/gen-fixtures-mvn.py   (numpy 2.4.x; p
      (used by `SEEDKIT_LIVE=1 vitest run test/linalg-svd.test.ts`).
 Writes
 - fixtures/mvn-svd.json: for each test matrix, numpy.linalg.svd(a) (LAPACK dgesdd, full_matrices=True):
-  {"name", "n", "a", "u", "s", "vh", "determinate", "lapackPath"} with every array as the hex of its
+  {"name", "n", "a", "u", "s", "vh", "determinate", "lapackPath", "cpuDependent"} with every array as the hex of its
   little-endian float64 bytes, row-major (C order). "determinate" is False where the singular vectors are not
   unique up to sign (repeated or zero singular values: only the reconstruction can be compared);
-  "lapackPath" is False for n > 25, where LAPACK's DBDSDC uses divide and conquer (signs not reproduced).
+  "lapackPath" is False for n > 25, where LAPACK's DBDSDC uses divide and conquer (signs not reproduced);
+  "cpuDependent" is True where NumPy's own multivariate_normal factors (u·√s, √s·vh) change by more than
+  1e-12 relative when OpenBLAS is forced to other CPU kernels (OPENBLAS_CORETYPE=SandyBridge, Nehalem; a
+  fresh interpreter each): there BLAS rounding decides the result, and NumPy on another machine differs.
 - fixtures/mvn-samples.json: multivariate_normal samples for a subset of those matrices:
   {"name", "kind": "generator"|"legacy", "seed", "method", "mean", "size", "shape", "hex", "warned"} or
   {"error": "<exception class>"} instead of shape/hex. Generator = Generator(PCG64(seed)), legacy =
   RandomState(seed) (MT19937). "warned" is True when NumPy emitted its 'not symmetric positive-semidefinite'
   RuntimeWarning (check_valid='warn'). "next" is the hex of random() (legacy: random_sample()) drawn after
   the call (stream alignment).
+- fixtures/mvn-bdsqr.json: the bidiagonal QR stage alone, against the LAPACK NumPy links (scipy-openblas,
+  called through ctypes): for each matrix with 2 ≤ n ≤ 25, DGEBRD's bidiagonal (d, e) and DBDSDC('U', 'I')'s
+  (s, U, VT) on it, row-major hex: {"name", "n", "d", "e", "s", "u", "vt"}. Lets the test check the QR iteration
+  on LAPACK's own bidiagonal, independent of BLAS rounding in the reduction.
 Matrices come from np.random.default_rng(20261127), so the files are reproducible.
 """
 
@@ -113,17 +120,114 @@ def matrices():
     for n in (16, 25, 30):
         b = rng.standard_normal((n, n))
         add(f'spd {n}', sym(b @ b.T / n + 0.1 * np.eye(n)))
+    # realistic degenerate covariances: equicorrelation (eigenvalue 1 - r with multiplicity n - 1), a
+    # component with zero variance, rank one
+    add('equicorrelation 5', 0.5 * np.eye(5) + 0.5 * np.ones((5, 5)), False)
+    b = rng.standard_normal((4, 4))
+    z = sym(b @ b.T / 4 + 0.1 * np.eye(4))
+    z[2, :] = 0.0
+    z[:, 2] = 0.0
+    add('zero variance component 4', z, False)
+    v = rng.standard_normal(4)
+    add('rank one 4', np.outer(v, v), False)
     return m
 
 
-def svd_cases(ms):
+CORETYPES = ('SandyBridge', 'Nehalem')
+
+
+def factors_under(coretype, ms):
+    """multivariate_normal's svd factors (Generator u·√s, RandomState √s·vh) with OpenBLAS forced to other
+    CPU kernels (OPENBLAS_CORETYPE, a fresh interpreter each): NumPy's own result on another machine."""
+    import subprocess
+    code = ('import sys, json, numpy as np\n'
+            'ms = json.load(sys.stdin)\n'
+            'out = []\n'
+            'for h, n in ms:\n'
+            '    a = np.frombuffer(bytes.fromhex(h), "<f8").reshape(n, n)\n'
+            '    u, s, vh = np.linalg.svd(a)\n'
+            '    out.append([(u * np.sqrt(s)).tobytes().hex(), (np.sqrt(s)[:, None] * vh).tobytes().hex()])\n'
+            'print(json.dumps(out))\n')
+    env = dict(os.environ, OPENBLAS_CORETYPE=coretype)
+    inp = json.dumps([[hx(a), int(a.shape[0])] for _n, a, _d in ms])
+    res = subprocess.run([sys.executable, '-c', code], input=inp, capture_output=True, text=True, env=env, check=True)
+    return json.loads(res.stdout)
+
+
+def cpu_dependent(ms):
+    """True where NumPy's factors change (> 1e-12 relative to their largest entry) under other CPU kernels."""
+    flags = [False] * len(ms)
+    for coretype in CORETYPES:
+        other = factors_under(coretype, ms)
+        for i, (_name, a, _d) in enumerate(ms):
+            u, s, vh = np.linalg.svd(a)
+            for mine, theirs in ((u * np.sqrt(s), other[i][0]), (np.sqrt(s)[:, None] * vh, other[i][1])):
+                t = np.frombuffer(bytes.fromhex(theirs), '<f8').reshape(mine.shape)
+                scale = max(np.abs(mine).max(), np.finfo(float).tiny)
+                if not np.all(np.isfinite(mine)) or np.abs(mine - t).max() / scale > 1e-12:
+                    flags[i] = True
+    return flags
+
+
+def svd_cases(ms, cpu=None):
     out = []
-    for name, a, det in ms:
+    for i, (name, a, det) in enumerate(ms):
         u, s, vh = np.linalg.svd(a)
-        out.append({
+        rec = {
             'name': name, 'n': int(a.shape[0]), 'a': hx(a), 'u': hx(u), 's': hx(s), 'vh': hx(vh),
             'determinate': bool(det), 'lapackPath': bool(a.shape[0] <= SMLSIZ),
-        })
+        }
+        if cpu is not None:
+            rec['cpuDependent'] = bool(cpu[i])
+        out.append(rec)
+    return out
+
+
+def openblas():
+    """NumPy's bundled scipy-openblas (ILP64, symbols scipy_<name>_64_)."""
+    import ctypes
+    import glob
+    libs = glob.glob(os.path.join(os.path.dirname(np.__file__) + '.libs', 'libscipy_openblas64_*.so'))
+    if not libs:
+        sys.exit('gen-fixtures-mvn.py: NumPy\'s scipy-openblas library not found (numpy.libs/libscipy_openblas64_*.so)')
+    return ctypes, ctypes.CDLL(libs[0])
+
+
+def bdsqr_cases(ms):
+    ctypes, lib = openblas()
+    i64 = ctypes.c_int64
+
+    def ref(v):
+        return ctypes.byref(i64(v))
+
+    def ptr(x):
+        return x.ctypes.data_as(ctypes.c_void_p)
+
+    out = []
+    for name, a, _det in ms:
+        n = a.shape[0]
+        if n < 2 or n > SMLSIZ:
+            continue
+        f = np.asfortranarray(a.copy())
+        d, e, tq, tp = np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n)
+        work = np.zeros(64 * n)
+        info = i64(0)
+        lib.scipy_dgebrd_64_(ref(n), ref(n), ptr(f), ref(n), ptr(d), ptr(e), ptr(tq), ptr(tp), ptr(work),
+                             ref(64 * n), ctypes.byref(info))
+        assert info.value == 0
+        e_in = e[:n - 1].copy()
+        s, ee = d.copy(), e.copy()
+        u = np.zeros((n, n), order='F')
+        vt = np.zeros((n, n), order='F')
+        work = np.zeros(3 * n * n + 4 * n + 100)
+        iwork = np.zeros(8 * n, dtype=np.int64)
+        q = np.zeros(1)
+        iq = np.zeros(1, dtype=np.int64)
+        lib.scipy_dbdsdc_64_(ctypes.c_char_p(b'U'), ctypes.c_char_p(b'I'), ref(n), ptr(s), ptr(ee), ptr(u), ref(n),
+                             ptr(vt), ref(n), ptr(q), ptr(iq), ptr(work), ptr(iwork), ctypes.byref(info),
+                             ctypes.c_size_t(1), ctypes.c_size_t(1))
+        assert info.value == 0
+        out.append({'name': name, 'n': int(n), 'd': hx(d), 'e': hx(e_in), 's': hx(s), 'u': hx(u), 'vt': hx(vt)})
     return out
 
 
@@ -204,8 +308,10 @@ def main():
         return
     ms = matrices()
     files = {
-        'mvn-svd.json': {'numpy': np.__version__, 'cases': svd_cases(ms)},
+        'mvn-svd.json': {'numpy': np.__version__, 'coretypes': list(CORETYPES),
+                         'cases': svd_cases(ms, cpu_dependent(ms))},
         'mvn-samples.json': {'numpy': np.__version__, 'cases': sample_cases(ms)},
+        'mvn-bdsqr.json': {'numpy': np.__version__, 'cases': bdsqr_cases(ms)},
     }
     check = '--check' in sys.argv
     bad = 0

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { SeedkitTypeError, SeedkitValueError } from '@seedkit/core';
 import { describe, expect, it } from 'vitest';
 import { SVD_LAPACK_SIGN_LIMIT, svd } from '../src/linalg/svd.js';
+import { bidiagonalSvd } from '../src/linalg/svd-bidiagonal.js';
 import { loadFixture } from './legacy-support.js';
 
 const TOL = 1e-12;
@@ -128,6 +129,50 @@ describe.runIf(process.env.SEEDKIT_LIVE === '1')(
     }, 120_000);
   },
 );
+
+interface BdsqrCase {
+  name: string;
+  n: number;
+  d: string;
+  e: string;
+  s: string;
+  u: string;
+  vt: string;
+}
+const bd = loadFixture<{ cases: BdsqrCase[] }>('mvn-bdsqr.json');
+
+// The QR stage alone, on LAPACK's own bidiagonal (DGEBRD) against LAPACK's DBDSDC on it (fixtures/mvn-bdsqr.json,
+// via ctypes into NumPy's scipy-openblas): same branch decisions, so the singular values are bit for bit
+// LAPACK's; the vectors differ only by the rounding of OpenBLAS's DROT kernel in 2×2 blocks (≤ 1e-15 here).
+describe('bidiagonal QR vs LAPACK DBDSDC on the same bidiagonal', () => {
+  it('has the fixture matrices with 2 ≤ n ≤ 25', () => expect(bd.cases.length).toBeGreaterThanOrEqual(40));
+  for (const c of bd.cases) {
+    it(`${c.name} (n=${c.n})`, () => {
+      const n = c.n;
+      const d = fromHex(c.d);
+      const e = fromHex(c.e);
+      const u = new Float64Array(n * n);
+      const vt = new Float64Array(n * n);
+      for (let i = 0; i < n; i++) u[i + i * n] = vt[i + i * n] = 1;
+      bidiagonalSvd(d, e, vt, u); // column-major
+      // IEEE bits: the hex of our singular values equals LAPACK's
+      expect(Array.from(new Uint8Array(d.buffer), (b) => b.toString(16).padStart(2, '0')).join('')).toBe(c.s);
+      const lu = fromHex(c.u);
+      const lvt = fromHex(c.vt);
+      let diff = 0;
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < n; j++) {
+          diff = Math.max(
+            diff,
+            Math.abs(u[i + j * n]! - lu[i * n + j]!),
+            Math.abs(vt[i + j * n]! - lvt[i * n + j]!),
+          );
+        }
+      }
+      expect(diff).toBeLessThanOrEqual(1e-15);
+    });
+  }
+});
 
 describe('svd: edge cases and input validation', () => {
   it('n = 0 gives empty factors; NaN input throws like LinAlgError; Inf gives NaN singular values', () => {
