@@ -37,7 +37,7 @@ const out = join(tmp, 'm.mjs');
 await esbuild.build({
   stdin: {
     contents: `export * from './fma.ts'; export * from './log.ts'; export * from './exp.ts';
-               export * from './pow.ts'; export * from './log1p-expm1.ts';`,
+               export * from './pow.ts';`,
     resolveDir: src,
     loader: 'ts',
   },
@@ -380,8 +380,89 @@ function checkExp() {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// pow
 
-const CHECKS = { fma: checkFma, log: checkLog, exp: checkExp };
+function checkPow() {
+  const { powRaw, powFma, powParts } = M;
+  const P = new Float64Array(2);
+  const fam = [
+    () => {
+      P[0] = u53(); // gamma (a < 1) / beta (Johnk): U^(1/a)
+      P[1] = 1 / (0.01 + 10 * uni());
+    },
+    () => {
+      P[0] = u53();
+      P[1] = 1 / (0.05 + 0.95 * uni()); // 1/a with a in (0.05, 1)
+    },
+    () => {
+      P[0] = expo(-60, 60);
+      P[1] = (uni() * 2 - 1) * 10;
+    },
+    () => {
+      P[0] = 1 + (uni() * 2 - 1) * 0.01; // near 1, large y
+      P[1] = (uni() * 2 - 1) * 1000;
+    },
+    () => {
+      P[0] = 1 + (uni() * 2 - 1) * pow2(-(u32() % 50) - 5);
+      P[1] = (u32() & 1 ? -1 : 1) * expo(0, 40);
+    },
+    () => {
+      P[0] = u53() * 10; // integer and half-integer powers
+      P[1] = (u32() % 20) - 10 + (u32() & 1 ? 0.5 : 0);
+    },
+    () => {
+      P[0] = expo(-1022, 1023); // all binades, moderate y
+      P[1] = (u32() & 1 ? -1 : 1) * expo(-40, 3);
+    },
+    () => {
+      P[0] = bitsDouble(0, 2046, u32() % 8 === 0); // any (mostly specials and out-of-range: powFma)
+      P[1] = (u32() & 1 ? -1 : 1) * expo(-70, 70);
+    },
+  ];
+  const out = new Float64Array(7);
+  const nf = fam.length;
+  let bad = 0;
+  let worstT = 0;
+  let worstL = 0;
+  let over = 0;
+  let reached = 0;
+  const ex = [];
+  const t0 = performance.now();
+  for (let i = 0; i < N; i++) {
+    fam[i % nf]();
+    const x = P[0];
+    const y = P[1];
+    const got = powRaw(x, y);
+    const want = powFma(x, y);
+    if (!same(got, want)) {
+      bad++;
+      if (ex.length < 8) ex.push(`pow(${hex(x)}, ${hex(y)}) = ${hex(got)}, reference ${hex(want)}`);
+    }
+    const ok = powParts(x, y, out);
+    if (out[6] > 0 || out[4] !== out[5]) {
+      const ql = Math.abs(out[4] - out[5]) / out[6];
+      if (ql > worstL) worstL = ql;
+      if (!(ql < 1)) over++;
+    }
+    if (ok) {
+      reached++;
+      const qt = Math.abs(out[0] - out[1]) / out[2];
+      if (qt > worstT) worstT = qt;
+      if (!(qt < 1)) over++;
+    }
+    out[4] = out[5] = out[6] = 0;
+  }
+  console.log(
+    `pow: max |lo − lo'|/Dlo = ${worstL.toExponential(3)}, max |tmp − tmp'|/dT = ${worstT.toExponential(3)} ` +
+      `(${reached} inputs reached the last step), ${over} over 1`,
+  );
+  if (over) failed = true;
+  report(`pow vs reference [${nf} families]`, N, bad, ex, performance.now() - t0);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+const CHECKS = { fma: checkFma, log: checkLog, exp: checkExp, pow: checkPow };
 const names = ONLY ? ONLY.split(',') : Object.keys(CHECKS);
 for (const name of names) {
   if (!CHECKS[name]) {

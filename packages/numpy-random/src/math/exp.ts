@@ -127,12 +127,12 @@ function specialCase(tmp: number, sbHi: number, sbLo: number, ki: number): numbe
 // scripts/check-math-fastpath.mjs measures max |tmp − tmp'|/dT (expParts) and compares expRaw with expFma.
 
 /** 2^(j/128) as doubles (the scale for k = j). */
-const EXP_V = new Float64Array(128);
+export const EXP_V = new Float64Array(128);
 for (let j = 0; j < 128; j++) {
   EXP_V[j] = fromWords(((EXP_SBITS_HI[j] as number) + (j << 13)) >>> 0, EXP_SBITS_LO[j] as number);
 }
 /** 2^e for e = −1023 … 1024 (index e + 1023). */
-const POW2 = new Float64Array(2048);
+export const POW2 = new Float64Array(2048);
 for (let e = -1023; e <= 1024; e++) POW2[e + 1023] = 2 ** e;
 const TINY = 2 ** -54;
 const HALF_MINUS = 0.5 - 2 ** -20;

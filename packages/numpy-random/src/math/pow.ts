@@ -12,8 +12,18 @@
  * Contractions follow GCC's optimized GIMPLE of the FMA build.
  */
 import { F64, HI, LO, U32 } from './bits.js';
-import { expTail } from './exp.js';
-import { EXP_INVLN2N, EXP_NEGLN2HIN, EXP_NEGLN2LON, EXP_SHIFT } from './exp-data.js';
+import { EXP_V, expTail, POW2 } from './exp.js';
+import {
+  EXP_C2,
+  EXP_C3,
+  EXP_C4,
+  EXP_C5,
+  EXP_INVLN2N,
+  EXP_NEGLN2HIN,
+  EXP_NEGLN2LON,
+  EXP_SHIFT,
+  EXP_TAIL,
+} from './exp-data.js';
 import { fma } from './fma.js';
 import { POW_A, POW_INVC, POW_LN2HI, POW_LN2LO, POW_LOGC, POW_LOGCTAIL } from './pow-data.js';
 
@@ -91,8 +101,11 @@ function expInline(x: number, xtail: number, signBias: number): number {
   return expTail(r, ki, signBias, abstop === 0);
 }
 
-/** x^y (no argument checks). */
-export function powRaw(x: number, y: number): number {
+/**
+ * x^y (no argument checks): the reference evaluation, every contraction an exact `fma()` call. {@link powRaw}
+ * returns the same bits faster and falls back to this near rounding boundaries.
+ */
+export function powFma(x: number, y: number): number {
   let signBias = 0;
   F64[0] = y;
   const yh = U32[HI] as number;
@@ -148,4 +161,211 @@ export function powRaw(x: number, y: number): number {
   const ehi = y * hi;
   const elo = fma(y, lo, fma(y, hi, -ehi));
   return expInline(ehi, elo, signBias);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Fast path for x in [2^-1022, inf), 2^-65 <= |y| < 2^63 and 2^-54 <= |y·log x| < 512 (no sign, overflow or
+// underflow handling): the same evaluation in plain arithmetic, filtered at three places (see log.ts for
+// the principle: RN is monotonic, so if all values within a proven bound of a plain result round to the
+// same double, that double is glibc's). u = 2^-53.
+//
+// log x as hi + lo (glibc's logInline):
+//  * r = fma(z, invc, −1): invc has <= 8 bits, so the Dekker product error with z split in halves is exact
+//    and p − 1 is exact (Sterbenz): r is exact. fma(k, Ln2hi, logc) has an exact product (42 + 11 bits).
+//  * lo3 = fma(r, ar, −ar2) is the exact error of r·ar: Dekker (ar = −r/2 splits as −rh/2, −rl/2), exact.
+//  * Only lo1 = fma(k, Ln2lo, logctail), q (the polynomial) and lo = fma(ar3, q, S),
+//    S = lo4 + (lo3 + (lo1 + lo2)), differ. Propagating the rounding errors of both sides:
+//    |lo − lo'| <= u(|kLn2lo| + 2|lo1| + 2|S1| + 2|S2| + 2|S| + 3.7|ar3| + 2|lo|) (S1 = lo1 + lo2,
+//    S2 = lo3 + S1; |q| <= 0.67, |q − q'| <= 3u). Dlo = 2^-51·(that sum with unit coefficients and 2|ar3|),
+//    i.e. >= 2× each term.
+//  * H = RN(hi + lo): kept only if RN(H' + (eH ± Dlo')) = H' (eH = exact error of H' = hi + lo',
+//    Dlo' = Dlo + 2^-100|H'|). Then H = glibc's, and Lt = RN(lo + (hi − H)) (hi − H exact) is within
+//    Dlo + 2^-52|Lt'| of Lt'.
+// y·log x as ehi + elo: ehi = RN(y·H) is glibc's; fma(y, H, −ehi) is the exact product error (Dekker);
+//  elo = RN(y·Lt + perr): |elo − elo'| <= |y|(Dlo + 2^-52|Lt'|) + 2^-51(|y·Lt'| + |elo'|) =: Delo.
+// exp(ehi + elo) (glibc's expInline): kd and r1 = fma(NegLn2loN, kd, a) checked exact as in exp.ts;
+//  re = RN(elo + r1): |re − re'| <= Delo + 2^-52|re'| =: Dr. tmp(re) is the exp polynomial: its exact form
+//  has slope <= 1.003 on |re| <= 0.0028, and each side's evaluation error is <= 4.01u(|re| + |tail|)
+//  (exp.ts), so |tmp − tmp'| <= 1.003 Dr + 8.02u(|re'| + |tail|) + … ; dT = 1.01 Dr + 2^-49(|re'| + |tail|).
+//  Final: RN(scale + scale·tmp) tested as in exp.ts.
+// scripts/check-math-fastpath.mjs measures max |lo − lo'|/Dlo and |tmp − tmp'|/dT (powParts) and
+// compares powRaw with powFma.
+
+/** 2^-k for k = −1023 … 1024 (index k + 1023). */
+const POW2_NEG = new Float64Array(2048);
+for (let k = -1023; k <= 1024; k++) POW2_NEG[k + 1023] = 2 ** -k;
+const SPLIT = 134217729;
+const X_MIN = 2 ** -1022;
+const Y_MIN = 2 ** -65;
+const Y_MAX = 2 ** 63;
+const E_MIN = 2 ** -54;
+const HALF_MINUS = 0.5 - 2 ** -20;
+const M49 = 2 ** -49;
+const M51 = 2 ** -51;
+const M52 = 2 ** -52;
+const M100 = 2 ** -100;
+
+/** x^y (no argument checks): bit-identical to {@link powFma}, filtered plain arithmetic. */
+export function powRaw(x: number, y: number): number {
+  const ay = Math.abs(y);
+  if (!(x >= X_MIN && x < Infinity && ay >= Y_MIN && ay < Y_MAX)) return powFma(x, y);
+  F64[0] = x;
+  const hw = U32[HI] as number;
+  const tmp0 = (hw - 0x3fe69555) | 0;
+  const i = (tmp0 >>> 13) & 127;
+  const k = tmp0 >> 20;
+  const z = x * (POW2_NEG[k + 1023] as number);
+  const invc = POW_INVC[i] as number;
+  const logc = POW_LOGC[i] as number;
+  // r = fma(z, invc, −1), exactly
+  const p = z * invc;
+  let sp = SPLIT * z;
+  const zh = sp - (sp - z);
+  const r = p - 1 + (invc * zh - p + invc * (z - zh));
+  const t1 = k * POW_LN2HI + logc;
+  const t2 = r + t1;
+  const kl = k * POW_LN2LO;
+  const lo1 = kl + (POW_LOGCTAIL[i] as number);
+  const lo2 = r + (t1 - t2);
+  const ar = r * A0;
+  const ar2 = r * ar;
+  const ar3 = r * ar2;
+  const hi = t2 + ar2;
+  sp = SPLIT * r;
+  const rh = sp - (sp - r);
+  const rl = r - rh;
+  const lo3 = rh * (rh * A0) - ar2 + rh * (rl * A0) + rl * (rh * A0) + rl * (rl * A0);
+  const lo4 = ar2 + (t2 - hi);
+  const q = ar2 * (ar2 * (r * A6 + A5) + (r * A4 + A3)) + (r * A2 + A1);
+  const s1 = lo1 + lo2;
+  const s2 = lo3 + s1;
+  const s = lo4 + s2;
+  const lo = ar3 * q + s;
+  const dlo =
+    M51 *
+    (Math.abs(kl) +
+      Math.abs(lo1) +
+      Math.abs(s1) +
+      Math.abs(s2) +
+      Math.abs(s) +
+      2 * Math.abs(ar3) +
+      Math.abs(lo));
+  const h = hi + lo;
+  const eh = hi - h + lo;
+  const dh = dlo + M100 * Math.abs(h);
+  if (!(h + (eh + dh) === h && h + (eh - dh) === h)) return powFma(x, y);
+  const lt = lo + (hi - h);
+  // ehi + elo = y·(H + Lt)
+  const ehi = y * h;
+  const aehi = Math.abs(ehi);
+  if (!(aehi >= E_MIN && aehi < 512)) return powFma(x, y);
+  sp = SPLIT * y;
+  const yh = sp - (sp - y);
+  const yl = y - yh;
+  sp = SPLIT * h;
+  const hh = sp - (sp - h);
+  const hl = h - hh;
+  const perr = yh * hh - ehi + yh * hl + yl * hh + yl * hl;
+  const ylt = y * lt;
+  const elo = ylt + perr;
+  const delo = ay * (dlo + M52 * Math.abs(lt)) + M51 * (Math.abs(ylt) + Math.abs(elo));
+  // exp(ehi + elo)
+  const pk = EXP_INVLN2N * ehi;
+  const kd = pk + EXP_SHIFT - EXP_SHIFT;
+  if (!(Math.abs(pk - kd) < HALF_MINUS)) return powFma(x, y);
+  const a = ehi + EXP_NEGLN2HIN * kd;
+  const l = EXP_NEGLN2LON * kd;
+  const r1 = a + l;
+  const bv = r1 - a;
+  const er = a - (r1 - bv) + (l - bv);
+  const dl = M52 * Math.abs(l) + M100 * Math.abs(r1);
+  if (!(r1 + (er + dl) === r1 && r1 + (er - dl) === r1)) return powFma(x, y);
+  const re = elo + r1;
+  const ki = kd | 0;
+  const j = ki & 127;
+  const tail = EXP_TAIL[j] as number;
+  const re2 = re * re;
+  const t = re2 * re2 * (EXP_C5 * re + EXP_C4) + ((EXP_C3 * re + EXP_C2) * re2 + (re + tail));
+  const scale = (EXP_V[j] as number) * (POW2[(ki >> 7) + 1023] as number);
+  const st = scale * t;
+  const r0 = scale + st;
+  const e = st - (r0 - scale);
+  const dt = 1.01 * (delo + M52 * Math.abs(re)) + M49 * (Math.abs(re) + Math.abs(tail));
+  const d = scale * (dt + M100) + M52 * Math.abs(st);
+  if (r0 + (e + d) === r0 && r0 + (e - d) === r0) return r0;
+  return powFma(x, y);
+}
+
+/**
+ * For the checks only (scripts/check-math-fastpath.mjs): for inputs where {@link powRaw}'s fast path reaches
+ * its last step, writes `[tmp, tmp', dT, re, lo, lo', Dlo]`: glibc's (all-fma) and the plain values of the
+ * exp polynomial and of log's low part, with their bounds. Returns false otherwise.
+ */
+export function powParts(x: number, y: number, out: Float64Array): boolean {
+  const ay = Math.abs(y);
+  if (!(x >= X_MIN && x < Infinity && ay >= Y_MIN && ay < Y_MAX)) return false;
+  F64[0] = x;
+  const hw = U32[HI] as number;
+  const tmp0 = (hw - 0x3fe69555) | 0;
+  const i = (tmp0 >>> 13) & 127;
+  const k = tmp0 >> 20;
+  const z = x * (POW2_NEG[k + 1023] as number);
+  const invc = POW_INVC[i] as number;
+  const r = fma(z, invc, -1.0);
+  const t1 = k * POW_LN2HI + (POW_LOGC[i] as number);
+  const t2 = r + t1;
+  const lo2 = r + (t1 - t2);
+  const ar = r * A0;
+  const ar2 = r * ar;
+  const ar3 = r * ar2;
+  const hi = t2 + ar2;
+  const lo3 = fma(r, ar, -ar2);
+  const lo4 = ar2 + (t2 - hi);
+  const logctail = POW_LOGCTAIL[i] as number;
+  // glibc
+  const qg = fma(ar2, fma(ar2, fma(r, A6, A5), fma(r, A4, A3)), fma(r, A2, A1));
+  const log = fma(ar3, qg, lo4 + (lo3 + (fma(k, POW_LN2LO, logctail) + lo2)));
+  // plain
+  const kl = k * POW_LN2LO;
+  const lo1 = kl + logctail;
+  const q = ar2 * (ar2 * (r * A6 + A5) + (r * A4 + A3)) + (r * A2 + A1);
+  const s1 = lo1 + lo2;
+  const s2 = lo3 + s1;
+  const s = lo4 + s2;
+  const lo = ar3 * q + s;
+  const dlo =
+    M51 *
+    (Math.abs(kl) +
+      Math.abs(lo1) +
+      Math.abs(s1) +
+      Math.abs(s2) +
+      Math.abs(s) +
+      2 * Math.abs(ar3) +
+      Math.abs(lo));
+  out[4] = log;
+  out[5] = lo;
+  out[6] = dlo;
+  const h = hi + log;
+  if (h !== hi + lo) return false; // the fast path falls back here
+  const ehi = y * h;
+  if (!(Math.abs(ehi) >= E_MIN && Math.abs(ehi) < 512)) return false;
+  const perr = fma(y, h, -ehi);
+  const ltg = log + (hi - h);
+  const lt = lo + (hi - h);
+  const elog = fma(y, ltg, perr);
+  const ylt = y * lt;
+  const elo = ylt + perr;
+  const delo = ay * (dlo + M52 * Math.abs(lt)) + M51 * (Math.abs(ylt) + Math.abs(elo));
+  const kd = fma(ehi, EXP_INVLN2N, EXP_SHIFT) - EXP_SHIFT;
+  const r1 = fma(kd, EXP_NEGLN2LON, fma(kd, EXP_NEGLN2HIN, ehi));
+  const reg = elog + r1;
+  const re = elo + r1;
+  const tail = EXP_TAIL[(kd | 0) & 127] as number;
+  let r2 = reg * reg;
+  out[0] = fma(r2 * r2, fma(EXP_C5, reg, EXP_C4), fma(fma(EXP_C3, reg, EXP_C2), r2, reg + tail));
+  r2 = re * re;
+  out[1] = r2 * r2 * (EXP_C5 * re + EXP_C4) + ((EXP_C3 * re + EXP_C2) * r2 + (re + tail));
+  out[2] = 1.01 * (delo + M52 * Math.abs(re)) + M49 * (Math.abs(re) + Math.abs(tail));
+  out[3] = re;
+  return true;
 }
