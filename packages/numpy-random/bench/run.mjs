@@ -4,9 +4,10 @@
 //   npx tsup && npm run bench            (node --expose-gc bench/run.mjs [--n 1e7] [--repeats 5] [--json])
 //
 // Each row is "million values per second" (or ms for permutation), best of `repeats`. The `floor:` row is a
-// diagnostic (allocating and writing a fresh 1e7-element float64 array on each side), not a seedkit op. NumPy runs in a python3
-// subprocess before and after the JS timings (best of both, since the machine may be shared). Before timing,
-// the first values of every op are compared with NumPy's, so the benchmark measures the real, exact work.
+// diagnostic (allocating and writing a fresh 1e7-element float64 array on each side), not a seedkit op.
+// NumPy runs in a python3 subprocess before and after the JS timings (best of both, since the machine may be
+// shared). Before timing, the first values of every op are compared with NumPy's, so the benchmark measures
+// the real, exact work.
 //
 // Adding rows: push `{ name, ours, numpy, ratio, unit }` objects from a module into ROW_SOURCES below
 // (the legacy RandomState rows come from bench/legacy.mjs → legacyRows()).
