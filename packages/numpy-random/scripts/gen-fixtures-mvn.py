@@ -4,14 +4,14 @@
 Run: python3 packages/numpy-random/scripts/gen-fixtures-mvn.py   (numpy 2.4.x; plain numpy is enough)
      add --check to compare against the committed files instead of writing them;
      --live COUNT SEED prints (stdout) COUNT fresh random matrices (n = 2..12: SPD, symmetric indefinite,
-     general, integer SPD, scaled SPD, AR(1)) with their numpy.linalg.svd, in the mvn-svd.json case format
+     general, integer SPD, scaled SPD, AR(1); every tenth n = 26..60 without AR(1)) with their numpy.linalg.svd and the
+     cpuDependent flag, in the mvn-svd.json case format
      (used by `SEEDKIT_LIVE=1 vitest run test/linalg-svd.test.ts`).
 Writes
 - fixtures/mvn-svd.json: for each test matrix, numpy.linalg.svd(a) (LAPACK dgesdd, full_matrices=True):
-  {"name", "n", "a", "u", "s", "vh", "determinate", "lapackPath", "cpuDependent"} with every array as the hex of its
+  {"name", "n", "a", "u", "s", "vh", "determinate", "cpuDependent"} with every array as the hex of its
   little-endian float64 bytes, row-major (C order). "determinate" is False where the singular vectors are not
   unique up to sign (repeated or zero singular values: only the reconstruction can be compared);
-  "lapackPath" is False for n > 25, where LAPACK's DBDSDC uses divide and conquer (signs not reproduced);
   "cpuDependent" is True where NumPy's own multivariate_normal factors (u·√s, √s·vh) change by more than
   1e-12 relative when OpenBLAS is forced to other CPU kernels (OPENBLAS_CORETYPE=SandyBridge, Nehalem; a
   fresh interpreter each): there BLAS rounding decides the result, and NumPy on another machine differs.
@@ -21,10 +21,11 @@ Writes
   RandomState(seed) (MT19937). "warned" is True when NumPy emitted its 'not symmetric positive-semidefinite'
   RuntimeWarning (check_valid='warn'). "next" is the hex of random() (legacy: random_sample()) drawn after
   the call (stream alignment).
-- fixtures/mvn-bdsqr.json: the bidiagonal QR stage alone, against the LAPACK NumPy links (scipy-openblas,
-  called through ctypes): for each matrix with 2 ≤ n ≤ 25, DGEBRD's bidiagonal (d, e) and DBDSDC('U', 'I')'s
-  (s, U, VT) on it, row-major hex: {"name", "n", "d", "e", "s", "u", "vt"}. Lets the test check the QR iteration
-  on LAPACK's own bidiagonal, independent of BLAS rounding in the reduction.
+- fixtures/mvn-bdsqr.json: the bidiagonal SVD stage alone, against the LAPACK NumPy links (scipy-openblas,
+  called through ctypes): for each matrix with n ≥ 2, DGEBRD's bidiagonal (d, e) and DBDSDC('U', 'I')'s
+  (s, U, VT) on it, row-major hex: {"name", "n", "d", "e", "s", "u", "vt"}. Lets the test check the QR
+  iteration (n ≤ 25) and the divide and conquer (n > 25) on LAPACK's own bidiagonal, independent of BLAS
+  rounding in the reduction.
 Matrices come from np.random.default_rng(20261127), so the files are reproducible.
 """
 
@@ -130,6 +131,13 @@ def matrices():
     add('zero variance component 4', z, False)
     v = rng.standard_normal(4)
     add('rank one 4', np.outer(v, v), False)
+    # beyond SMLSIZ = 25: LAPACK's divide and conquer (DBDSDC → DLASD0)
+    b = rng.standard_normal((32, 32))
+    add('spd 32', sym(b @ b.T / 32 + 0.1 * np.eye(32)))
+    add('ar1 40', np.fromfunction(lambda i, j: 0.9 ** np.abs(i - j), (40, 40)))
+    b = rng.standard_normal((32, 32))
+    d = np.diag(np.logspace(-2, 2, 32))
+    add('badly scaled 32', sym(d @ (b @ b.T / 32 + 0.05 * np.eye(32)) @ d))
     return m
 
 
@@ -175,7 +183,7 @@ def svd_cases(ms, cpu=None):
         u, s, vh = np.linalg.svd(a)
         rec = {
             'name': name, 'n': int(a.shape[0]), 'a': hx(a), 'u': hx(u), 's': hx(s), 'vh': hx(vh),
-            'determinate': bool(det), 'lapackPath': bool(a.shape[0] <= SMLSIZ),
+            'determinate': bool(det),
         }
         if cpu is not None:
             rec['cpuDependent'] = bool(cpu[i])
@@ -206,7 +214,7 @@ def bdsqr_cases(ms):
     out = []
     for name, a, _det in ms:
         n = a.shape[0]
-        if n < 2 or n > SMLSIZ:
+        if n < 2:
             continue
         f = np.asfortranarray(a.copy())
         d, e, tq, tp = np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n)
@@ -221,6 +229,7 @@ def bdsqr_cases(ms):
         vt = np.zeros((n, n), order='F')
         work = np.zeros(3 * n * n + 4 * n + 100)
         iwork = np.zeros(8 * n, dtype=np.int64)
+        assert SMLSIZ == 25  # DBDSDC switches to divide and conquer above this size
         q = np.zeros(1)
         iq = np.zeros(1, dtype=np.int64)
         lib.scipy_dbdsdc_64_(ctypes.c_char_p(b'U'), ctypes.c_char_p(b'I'), ref(n), ptr(s), ptr(ee), ptr(u), ref(n),
@@ -278,9 +287,13 @@ def live(count, seed):
     rng = np.random.default_rng(seed)
     ms = []
     for t in range(count):
-        n = int(rng.integers(2, 13))
+        # n = 2..12, and every tenth 26..60 (divide and conquer, AR(1) excluded there); n = 13..25 is left out
+        # on purpose, as are large AR(1) matrices: their signs are often decided by OpenBLAS's CPU-specific
+        # rounding (README limits)
+        big = t % 10 == 9
+        n = int(rng.integers(26, 61)) if big else int(rng.integers(2, 13))
         b = rng.standard_normal((n, n))
-        k = t % 6
+        k = (t // 10) % 5 if big else t % 6
         if k == 0:
             name, a = 'spd', sym(b @ b.T / n + 0.01 * np.eye(n))
         elif k == 1:
@@ -298,7 +311,7 @@ def live(count, seed):
             sd = rng.uniform(0.5, 2, n)
             name, a = 'ar1', np.fromfunction(lambda i, j: rho ** np.abs(i - j), (n, n)) * np.outer(sd, sd)
         ms.append((f'live {name} #{t} (seed {seed})', np.ascontiguousarray(a, dtype=np.float64), True))
-    print(json.dumps({'numpy': np.__version__, 'cases': svd_cases(ms)}, separators=(',', ':')))
+    print(json.dumps({'numpy': np.__version__, 'cases': svd_cases(ms, cpu_dependent(ms))}, separators=(',', ':')))
 
 
 def main():

@@ -10,8 +10,9 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { SeedkitTypeError, SeedkitValueError } from '@seedkit/core';
 import { describe, expect, it } from 'vitest';
-import { SVD_LAPACK_SIGN_LIMIT, svd } from '../src/linalg/svd.js';
+import { SVD_QR_MAX_N, svd } from '../src/linalg/svd.js';
 import { bidiagonalSvd } from '../src/linalg/svd-bidiagonal.js';
+import { divideAndConquerSvd } from '../src/linalg/svd-divide.js';
 import { loadFixture } from './legacy-support.js';
 
 const TOL = 1e-12;
@@ -30,7 +31,8 @@ interface SvdCase {
   s: string;
   vh: string;
   determinate: boolean;
-  lapackPath: boolean;
+  /** NumPy's own factors change with OpenBLAS's CPU kernels (see the script): vectors not comparable. */
+  cpuDependent: boolean;
 }
 
 const fx = loadFixture<{ numpy: string; cases: SvdCase[] }>('mvn-svd.json');
@@ -66,7 +68,12 @@ function checks(a: Float64Array, n: number, u: Float64Array, s: Float64Array, vh
 }
 
 /** All checks for one case (shared by the fixture cases and the live cross-check). */
-function checkCase(c: SvdCase): void {
+/**
+ * All checks for one case (shared by the fixture cases and the live cross-check). With `tolerateSigns`, a
+ * sign difference in an ill-conditioned vector is counted (returned) instead of failing.
+ */
+function checkCase(c: SvdCase, tolerateSigns = false): number {
+  let flips = 0;
   const a = fromHex(c.a);
   const input = Float64Array.from(a);
   const got = svd(a, c.n);
@@ -78,7 +85,7 @@ function checkCase(c: SvdCase): void {
   const { rec, orth } = checks(a, c.n, got.u, got.s, got.vh);
   expect(rec, `${c.name}: reconstruction`).toBeLessThanOrEqual(TOL);
   expect(orth, `${c.name}: orthogonality`).toBeLessThanOrEqual(TOL);
-  if (c.determinate && c.lapackPath) {
+  if (c.determinate && !c.cpuDependent) {
     // LAPACK's signs: the vectors themselves must agree
     const u = fromHex(c.u);
     const vh = fromHex(c.vh);
@@ -97,35 +104,43 @@ function checkCase(c: SvdCase): void {
           expect(d, `${c.name}: vector ${k}`).toBeLessThanOrEqual(TOL);
         } else {
           const dot = ours.reduce((acc, x, i) => acc + x * theirs[i]!, 0);
-          expect(dot, `${c.name}: sign of ill-conditioned vector ${k}`).toBeGreaterThanOrEqual(0.5);
+          if (tolerateSigns && dot < 0.5) flips++;
+          else expect(dot, `${c.name}: sign of ill-conditioned vector ${k}`).toBeGreaterThanOrEqual(0.5);
         }
       }
     }
   }
+  return flips;
 }
 
 describe(`svd vs numpy.linalg.svd (NumPy ${fx.numpy}, fixtures/mvn-svd.json)`, () => {
   it('covers the intended matrix families', () => {
     expect(fx.cases.length).toBeGreaterThanOrEqual(40);
-    expect(fx.cases.filter((c) => c.determinate && c.lapackPath).length).toBeGreaterThanOrEqual(30);
+    expect(fx.cases.filter((c) => c.determinate).length).toBeGreaterThanOrEqual(35);
+    expect(fx.cases.filter((c) => c.determinate && c.n > SVD_QR_MAX_N).length).toBeGreaterThanOrEqual(4);
   });
   for (const c of fx.cases) {
-    it(`${c.name} (n=${c.n}${c.determinate ? '' : ', vectors not unique'}${c.lapackPath ? '' : ', n > 25'})`, () =>
-      checkCase(c));
+    it(`${c.name} (n=${c.n}${c.determinate ? '' : ', vectors not unique'})`, () => checkCase(c));
   }
 });
 
-// Live cross-check (SEEDKIT_LIVE=1): 300 fresh random matrices, n = 2..12, from NumPy through the script.
+// Live cross-check (SEEDKIT_LIVE=1): 300 fresh random matrices (n = 2..12, every tenth 26..60 without AR(1))
+// from NumPy through the script.
 describe.runIf(process.env.SEEDKIT_LIVE === '1')(
   'svd vs numpy.linalg.svd (live, fresh random matrices)',
   () => {
-    it('matches u, s, vh (signs included) for 300 fresh matrices', () => {
+    it('matches u, s, vh (signs included) for 300 fresh matrices, wherever NumPy itself is CPU-independent', () => {
       const seed = Date.now() % 2 ** 31;
       const script = fileURLToPath(new URL('../scripts/gen-fixtures-mvn.py', import.meta.url));
       const out = execFileSync('python3', [script, '--live', '300', String(seed)], { maxBuffer: 1 << 28 });
       const live = JSON.parse(out.toString()) as { cases: SvdCase[] };
       expect(live.cases.length).toBe(300);
-      for (const c of live.cases) checkCase(c);
+      expect(live.cases.filter((c) => !c.cpuDependent).length).toBeGreaterThanOrEqual(250);
+      // ill-conditioned vectors (small gap): their sign may be decided by BLAS rounding (README), so a few
+      // sign differences there are tolerated; well-conditioned vectors must match
+      let flips = 0;
+      for (const c of live.cases) flips += checkCase(c, true);
+      expect(flips, `seed ${seed}`).toBeLessThanOrEqual(3);
     }, 120_000);
   },
 );
@@ -141,11 +156,17 @@ interface BdsqrCase {
 }
 const bd = loadFixture<{ cases: BdsqrCase[] }>('mvn-bdsqr.json');
 
-// The QR stage alone, on LAPACK's own bidiagonal (DGEBRD) against LAPACK's DBDSDC on it (fixtures/mvn-bdsqr.json,
-// via ctypes into NumPy's scipy-openblas): same branch decisions, so the singular values are bit for bit
-// LAPACK's; the vectors differ only by the rounding of OpenBLAS's DROT kernel in 2×2 blocks (≤ 1e-15 here).
-describe('bidiagonal QR vs LAPACK DBDSDC on the same bidiagonal', () => {
-  it('has the fixture matrices with 2 ≤ n ≤ 25', () => expect(bd.cases.length).toBeGreaterThanOrEqual(40));
+// The bidiagonal stage alone, on LAPACK's own bidiagonal (DGEBRD) against LAPACK's DBDSDC on it
+// (fixtures/mvn-bdsqr.json, via ctypes into NumPy's scipy-openblas), so BLAS rounding in the reduction is out
+// of the picture. n ≤ 25 (QR iteration): the same branch decisions, so the singular values are bit for bit
+// LAPACK's and the vectors differ only by the rounding of OpenBLAS's DROT kernel in 2×2 blocks (≤ 1e-15).
+// n > 25 (divide and conquer): the secular equation is solved differently (bisection instead of DLASD4's
+// iteration), so values agree to ≤ 1e-15·s_max and vectors to ≤ 1e-12 — with LAPACK's signs.
+describe('bidiagonal SVD stage vs LAPACK DBDSDC on the same bidiagonal', () => {
+  it('has the fixture matrices (n ≥ 2), some beyond 25', () => {
+    expect(bd.cases.length).toBeGreaterThanOrEqual(45);
+    expect(bd.cases.filter((c) => c.n > SVD_QR_MAX_N).length).toBeGreaterThanOrEqual(4);
+  });
   for (const c of bd.cases) {
     it(`${c.name} (n=${c.n})`, () => {
       const n = c.n;
@@ -153,10 +174,20 @@ describe('bidiagonal QR vs LAPACK DBDSDC on the same bidiagonal', () => {
       const e = fromHex(c.e);
       const u = new Float64Array(n * n);
       const vt = new Float64Array(n * n);
-      for (let i = 0; i < n; i++) u[i + i * n] = vt[i + i * n] = 1;
-      bidiagonalSvd(d, e, vt, u); // column-major
-      // IEEE bits: the hex of our singular values equals LAPACK's
-      expect(Array.from(new Uint8Array(d.buffer), (b) => b.toString(16).padStart(2, '0')).join('')).toBe(c.s);
+      if (n > SVD_QR_MAX_N) divideAndConquerSvd(d, e, u, vt);
+      else {
+        for (let i = 0; i < n; i++) u[i + i * n] = vt[i + i * n] = 1;
+        bidiagonalSvd(d, e, vt, u); // column-major
+      }
+      const ls = fromHex(c.s);
+      if (n <= SVD_QR_MAX_N) {
+        // IEEE bits: the hex of our singular values equals LAPACK's
+        expect(Array.from(new Uint8Array(d.buffer), (b) => b.toString(16).padStart(2, '0')).join('')).toBe(
+          c.s,
+        );
+      } else {
+        expect(maxAbsDiff(d, ls) / ls[0]!).toBeLessThanOrEqual(1e-15);
+      }
       const lu = fromHex(c.u);
       const lvt = fromHex(c.vt);
       let diff = 0;
@@ -169,7 +200,7 @@ describe('bidiagonal QR vs LAPACK DBDSDC on the same bidiagonal', () => {
           );
         }
       }
-      expect(diff).toBeLessThanOrEqual(1e-15);
+      expect(diff).toBeLessThanOrEqual(n <= SVD_QR_MAX_N ? 1e-15 : 1e-12);
     });
   }
 });
@@ -186,7 +217,7 @@ describe('svd: edge cases and input validation', () => {
     expect(() => svd(new Float64Array(4), 1.5)).toThrow(SeedkitValueError);
     expect(() => svd([1, 0, 0, 1] as never, 2)).toThrow(SeedkitTypeError);
   });
-  it(`n > ${SVD_LAPACK_SIGN_LIMIT} still gives a valid decomposition`, () => {
+  it(`n = 31 > ${SVD_QR_MAX_N} (divide and conquer) gives a valid decomposition`, () => {
     const n = 31;
     const a = new Float64Array(n * n);
     for (let i = 0; i < n; i++)

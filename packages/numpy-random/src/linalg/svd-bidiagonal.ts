@@ -1,13 +1,14 @@
 /**
  * Singular value decomposition of an upper bidiagonal matrix B = diag(d) + superdiag(e) by implicit-shift QR,
  * following the algorithm of reference LAPACK's DBDSQR (Demmel–Kahan zero-shift QR plus shifted QR, chasing
- * the bulge from the larger end, relative-accuracy convergence tests) as DBDSDC/DLASDQ drive it for n ≤ 25,
- * including their three sorting passes. The sign of every singular vector depends on these exact choices,
- * which is the point of following them (numpy.linalg.svd's signs come from here).
+ * the bulge from the larger end, relative-accuracy convergence tests) as DBDSDC/DLASDQ drive it: for n ≤ 25
+ * directly, and for the leaves of the divide-and-conquer tree (svd-divide.ts), including DLASDQ's handling of
+ * a bidiagonal with one extra column and the three sorting passes. The sign of every singular vector depends
+ * on these exact choices, which is the point of following them (numpy.linalg.svd's signs come from here).
  *
- * Storage: `vt` holds n×n Vᵀ column-major (row r, column j at r + j·n); `u` holds n×n U column-major.
- * Both are updated in place (start from the identity to get B's own singular vectors). On return d holds the
- * singular values in decreasing order and B = U·diag(d)·Vᵀ.
+ * Storage: column-major; `bidiagonalSvd` takes n×n arrays, the other entry points `View` windows into a larger
+ * matrix (as LAPACK's leading dimensions do). Vectors are updated in place (start from the identity to get
+ * B's own singular vectors): B = U·diag(d)·Vᵀ.
  */
 import { EPS_HALF, givens, SAFE_MIN, signOf, smallerSingularValue2x2, svd2x2 } from './svd-plane.js';
 
@@ -17,91 +18,171 @@ const TOL = Math.max(10, Math.min(100, EPS_HALF ** -0.125)) * EPS_HALF;
 /** Thrown when the QR iteration does not converge (LAPACK INFO > 0; NumPy raises LinAlgError). */
 export class BidiagonalNoConvergence extends Error {}
 
-/** Rotate rows a and b of the column-major n×n matrix m: a ← c·a + s·b, b ← c·b − s·a. */
-function rotateRows(m: Float64Array, n: number, a: number, b: number, c: number, s: number): void {
+/**
+ * A column-major window into a larger array: element (i, j) is `a[off + i + j·ld]`. The divide-and-conquer
+ * path works on sub-blocks of one global U / Vᵀ, as LAPACK does with its leading dimensions.
+ */
+export interface View {
+  a: Float64Array;
+  off: number;
+  ld: number;
+}
+
+/** Rotate rows r1, r2 of `m` over columns 0..cols−1: r1 ← c·r1 + s·r2, r2 ← c·r2 − s·r1. */
+function rotateRows(m: View, cols: number, r1: number, r2: number, c: number, s: number): void {
   if (c === 1 && s === 0) return;
-  for (let j = 0; j < n; j++) {
-    const x = m[a + j * n]!;
-    const y = m[b + j * n]!;
-    m[b + j * n] = c * y - s * x;
-    m[a + j * n] = s * y + c * x;
+  const { a, off, ld } = m;
+  for (let j = 0; j < cols; j++) {
+    const x = a[off + r1 + j * ld]!;
+    const y = a[off + r2 + j * ld]!;
+    a[off + r2 + j * ld] = c * y - s * x;
+    a[off + r1 + j * ld] = s * y + c * x;
   }
 }
 
-/** Rotate columns a and b of the column-major n×n matrix m: a ← c·a + s·b, b ← c·b − s·a. */
-function rotateCols(m: Float64Array, n: number, a: number, b: number, c: number, s: number): void {
+/** Rotate columns c1, c2 of `m` over rows 0..rows−1: c1 ← c·c1 + s·c2, c2 ← c·c2 − s·c1. */
+function rotateCols(m: View, rows: number, c1: number, c2: number, c: number, s: number): void {
   if (c === 1 && s === 0) return;
-  const oa = a * n;
-  const ob = b * n;
-  for (let i = 0; i < n; i++) {
-    const x = m[oa + i]!;
-    const y = m[ob + i]!;
-    m[ob + i] = c * y - s * x;
-    m[oa + i] = s * y + c * x;
+  const { a, off, ld } = m;
+  const o1 = off + c1 * ld;
+  const o2 = off + c2 * ld;
+  for (let i = 0; i < rows; i++) {
+    const x = a[o1 + i]!;
+    const y = a[o2 + i]!;
+    a[o2 + i] = c * y - s * x;
+    a[o1 + i] = s * y + c * x;
   }
 }
 
-function swapRows(m: Float64Array, n: number, a: number, b: number): void {
-  for (let j = 0; j < n; j++) {
-    const t = m[a + j * n]!;
-    m[a + j * n] = m[b + j * n]!;
-    m[b + j * n] = t;
+function swapRows(m: View, cols: number, r1: number, r2: number): void {
+  const { a, off, ld } = m;
+  for (let j = 0; j < cols; j++) {
+    const t = a[off + r1 + j * ld]!;
+    a[off + r1 + j * ld] = a[off + r2 + j * ld]!;
+    a[off + r2 + j * ld] = t;
   }
 }
 
-function swapCols(m: Float64Array, n: number, a: number, b: number): void {
-  for (let i = 0; i < n; i++) {
-    const t = m[a * n + i]!;
-    m[a * n + i] = m[b * n + i]!;
-    m[b * n + i] = t;
+function swapCols(m: View, rows: number, c1: number, c2: number): void {
+  const { a, off, ld } = m;
+  for (let i = 0; i < rows; i++) {
+    const t = a[off + c1 * ld + i]!;
+    a[off + c1 * ld + i] = a[off + c2 * ld + i]!;
+    a[off + c2 * ld + i] = t;
   }
+}
+
+/** The singular vector storage of one bidiagonal problem: Vᵀ's rows span `ncvt` columns, U's columns `nru` rows. */
+export interface Vectors {
+  vt: View;
+  ncvt: number;
+  u: View;
+  nru: number;
 }
 
 /** Swap singular triplets i and j (value, row of Vᵀ, column of U). */
-function swapTriplets(d: Float64Array, vt: Float64Array, u: Float64Array, n: number, i: number, j: number) {
+function swapTriplets(d: Float64Array, w: Vectors, i: number, j: number): void {
   const t = d[i]!;
   d[i] = d[j]!;
   d[j] = t;
-  swapRows(vt, n, i, j);
-  swapCols(u, n, i, j);
+  swapRows(w.vt, w.ncvt, i, j);
+  swapCols(w.u, w.nru, i, j);
+}
+
+/** Selection sort into decreasing order, first maximum wins (DBDSDC's final pass). */
+export function sortDecreasing(d: Float64Array, w: Vectors): void {
+  const n = d.length;
+  for (let i = 0; i < n - 1; i++) {
+    let at = i;
+    for (let j = i + 1; j < n; j++) if (d[j]! > d[at]!) at = j;
+    if (at !== i) swapTriplets(d, w, at, i);
+  }
+}
+
+function square(vt: Float64Array, u: Float64Array, n: number): Vectors {
+  return { vt: { a: vt, off: 0, ld: n }, ncvt: n, u: { a: u, off: 0, ld: n }, nru: n };
 }
 
 /**
- * QR iteration on the bidiagonal (d: n diagonal entries, e: n−1 superdiagonal entries, both overwritten).
- * Afterwards the values are made non-negative (negating the matching row of Vᵀ) and sorted.
+ * SVD of the square upper bidiagonal (d: n diagonal entries, e: n−1 superdiagonal entries, both overwritten)
+ * as DBDSDC computes it for n ≤ 25: DLASDQ → DBDSQR, then DBDSDC's sort. `vt` and `u` are n×n column-major.
  */
 export function bidiagonalSvd(d: Float64Array, e: Float64Array, vt: Float64Array, u: Float64Array): void {
+  const w = square(vt, u, d.length);
+  bidiagonalQr(d, e, w);
+  sortIncreasing(d, w);
+  sortDecreasing(d, w);
+}
+
+/**
+ * DBDSQR on an upper bidiagonal with singular vectors: QR iteration, then non-negative values (the sign moves
+ * into Vᵀ's row) and DBDSQR's own sort into decreasing order.
+ */
+function bidiagonalQr(d: Float64Array, e: Float64Array, w: Vectors): void {
   const n = d.length;
-  if (n > 1) qrIterate(d, e, vt, u, n);
-  // non-negative singular values: the sign moves into Vᵀ
+  if (n > 1) qrIterate(d, e, w, n);
   for (let i = 0; i < n; i++) {
     if (d[i]! < 0) {
       d[i] = -d[i]!;
-      for (let j = 0; j < n; j++) vt[i + j * n] = -vt[i + j * n]!;
+      const { a, off, ld } = w.vt;
+      for (let j = 0; j < w.ncvt; j++) a[off + i + j * ld] = -a[off + i + j * ld]!;
     }
   }
-  // DBDSQR's pass: repeatedly move the (last) smallest of the leading part to the end → decreasing
+  // repeatedly move the (last) smallest of the leading part to the end → decreasing
   for (let i = 0; i < n - 1; i++) {
     const last = n - 1 - i;
     let at = 0;
     for (let j = 1; j <= last; j++) if (d[j]! <= d[at]!) at = j;
-    if (at !== last) swapTriplets(d, vt, u, n, at, last);
-  }
-  // DLASDQ's pass: the (first) smallest of the trailing part to the front → increasing
-  for (let i = 0; i < n; i++) {
-    let at = i;
-    for (let j = i + 1; j < n; j++) if (d[j]! < d[at]!) at = j;
-    if (at !== i) swapTriplets(d, vt, u, n, at, i);
-  }
-  // DBDSDC's pass: the (first) largest of the trailing part to the front → decreasing
-  for (let i = 0; i < n - 1; i++) {
-    let at = i;
-    for (let j = i + 1; j < n; j++) if (d[j]! > d[at]!) at = j;
-    if (at !== i) swapTriplets(d, vt, u, n, at, i);
+    if (at !== last) swapTriplets(d, w, at, last);
   }
 }
 
-function qrIterate(d: Float64Array, e: Float64Array, vt: Float64Array, u: Float64Array, n: number): void {
+/** DLASDQ's pass: the (first) smallest of the trailing part to the front → increasing. */
+function sortIncreasing(d: Float64Array, w: Vectors): void {
+  const n = d.length;
+  for (let i = 0; i < n; i++) {
+    let at = i;
+    for (let j = i + 1; j < n; j++) if (d[j]! < d[at]!) at = j;
+    if (at !== i) swapTriplets(d, w, at, i);
+  }
+}
+
+/**
+ * DLASDQ for an upper bidiagonal that is square (sqre = 0; e has n − 1 entries) or has one extra column
+ * (sqre = 1; e has n entries, e[n−1] couples d[n−1] to column n, and Vᵀ is (n+1)×(n+1)). The extra column
+ * is rotated away from the right (Vᵀ's rows 0..n), which leaves a lower bidiagonal; that is rotated back to
+ * upper from the left (U's columns); then DBDSQR and the increasing sort. Singular values end increasing.
+ */
+export function bidiagonalSvdRect(d: Float64Array, e: Float64Array, sqre: 0 | 1, w: Vectors): void {
+  const n = d.length;
+  if (n === 0) return;
+  if (sqre === 1) {
+    // right rotations (i, i+1), i = 0..n−1, make it lower bidiagonal n×n (last one clears e[n−1])
+    for (let i = 0; i < n - 1; i++) {
+      const g = givens(d[i]!, e[i]!);
+      d[i] = g.r;
+      e[i] = g.s * d[i + 1]!;
+      d[i + 1] = g.c * d[i + 1]!;
+      rotateRows(w.vt, w.ncvt, i, i + 1, g.c, g.s);
+    }
+    const g = givens(d[n - 1]!, e[n - 1]!);
+    d[n - 1] = g.r;
+    e[n - 1] = 0;
+    rotateRows(w.vt, w.ncvt, n - 1, n, g.c, g.s);
+    // left rotations back to upper bidiagonal
+    for (let i = 0; i < n - 1; i++) {
+      const h = givens(d[i]!, e[i]!);
+      d[i] = h.r;
+      e[i] = h.s * d[i + 1]!;
+      d[i + 1] = h.c * d[i + 1]!;
+      rotateCols(w.u, w.nru, i, i + 1, h.c, h.s);
+    }
+  }
+  bidiagonalQr(d, e.subarray(0, Math.max(n - 1, 0)), w);
+  sortIncreasing(d, w);
+}
+
+function qrIterate(d: Float64Array, e: Float64Array, w: Vectors, n: number): void {
   // Threshold for "negligible" off-diagonal entries: relative to a lower bound on the smallest singular value.
   let sminoa = Math.abs(d[0]!);
   if (sminoa !== 0) {
@@ -153,8 +234,8 @@ function qrIterate(d: Float64Array, e: Float64Array, vt: Float64Array, u: Float6
       d[hi - 1] = r.ssmax;
       e[hi - 1] = 0;
       d[hi] = r.ssmin;
-      rotateRows(vt, n, hi - 1, hi, r.csr, r.snr);
-      rotateCols(u, n, hi - 1, hi, r.csl, r.snl);
+      rotateRows(w.vt, w.ncvt, hi - 1, hi, r.csr, r.snr);
+      rotateCols(w.u, w.nru, hi - 1, hi, r.csl, r.snl);
       hi -= 2;
       continue;
     }
@@ -213,8 +294,8 @@ function qrIterate(d: Float64Array, e: Float64Array, vt: Float64Array, u: Float6
     }
     iter += hi - lo;
 
-    if (shift === 0) zeroShiftSweep(d, e, vt, u, n, lo, hi, forward, thresh);
-    else shiftedSweep(d, e, vt, u, n, lo, hi, forward, shift, thresh);
+    if (shift === 0) zeroShiftSweep(d, e, w, lo, hi, forward, thresh);
+    else shiftedSweep(d, e, w, lo, hi, forward, shift, thresh);
   }
 }
 
@@ -222,9 +303,7 @@ function qrIterate(d: Float64Array, e: Float64Array, vt: Float64Array, u: Float6
 function zeroShiftSweep(
   d: Float64Array,
   e: Float64Array,
-  vt: Float64Array,
-  u: Float64Array,
-  n: number,
+  w: Vectors,
   lo: number,
   hi: number,
   forward: boolean,
@@ -243,8 +322,8 @@ function zeroShiftSweep(
       oldcs = b.c;
       oldsn = b.s;
       d[i] = b.r;
-      rotateRows(vt, n, i, i + 1, cs, sn);
-      rotateCols(u, n, i, i + 1, oldcs, oldsn);
+      rotateRows(w.vt, w.ncvt, i, i + 1, cs, sn);
+      rotateCols(w.u, w.nru, i, i + 1, oldcs, oldsn);
     }
     const h = d[hi]! * cs;
     d[hi] = h * oldcs;
@@ -260,8 +339,8 @@ function zeroShiftSweep(
       oldcs = b.c;
       oldsn = b.s;
       d[i] = b.r;
-      rotateRows(vt, n, i - 1, i, oldcs, -oldsn);
-      rotateCols(u, n, i - 1, i, cs, -sn);
+      rotateRows(w.vt, w.ncvt, i - 1, i, oldcs, -oldsn);
+      rotateCols(w.u, w.nru, i - 1, i, cs, -sn);
     }
     const h = d[lo]! * cs;
     d[lo] = h * oldcs;
@@ -274,9 +353,7 @@ function zeroShiftSweep(
 function shiftedSweep(
   d: Float64Array,
   e: Float64Array,
-  vt: Float64Array,
-  u: Float64Array,
-  n: number,
+  w: Vectors,
   lo: number,
   hi: number,
   forward: boolean,
@@ -301,8 +378,8 @@ function shiftedSweep(
         g = left.s * e[i + 1]!;
         e[i + 1] = left.c * e[i + 1]!;
       }
-      rotateRows(vt, n, i, i + 1, right.c, right.s);
-      rotateCols(u, n, i, i + 1, left.c, left.s);
+      rotateRows(w.vt, w.ncvt, i, i + 1, right.c, right.s);
+      rotateCols(w.u, w.nru, i, i + 1, left.c, left.s);
     }
     e[hi - 1] = f;
     if (Math.abs(e[hi - 1]!) <= thresh) e[hi - 1] = 0;
@@ -324,8 +401,8 @@ function shiftedSweep(
         g = left.s * e[i - 2]!;
         e[i - 2] = left.c * e[i - 2]!;
       }
-      rotateRows(vt, n, i - 1, i, left.c, -left.s);
-      rotateCols(u, n, i - 1, i, right.c, -right.s);
+      rotateRows(w.vt, w.ncvt, i - 1, i, left.c, -left.s);
+      rotateCols(w.u, w.nru, i - 1, i, right.c, -right.s);
     }
     e[lo] = f;
     if (Math.abs(e[lo]!) <= thresh) e[lo] = 0;

@@ -167,3 +167,54 @@ export function svd2x2(f: number, g: number, h: number): Svd2x2 {
   out.ssmin = tsign * signOf(f) * signOf(h) * Math.abs(out.ssmin);
   return out;
 }
+
+/** a·a as an unevaluated sum hi + lo (Dekker's exact product; |a| < 2^996). */
+function squareExact(a: number): [number, number] {
+  const p = a * a;
+  const c = 134217729 * a; // 2^27 + 1
+  const ah = c - (c - a);
+  const al = a - ah;
+  return [p, ah * ah - p + 2 * ah * al + al * al];
+}
+
+/**
+ * 2-norm of x[start + k·stride], k < count, rounded (almost always) correctly: the sum of squares is kept in
+ * double-double and its square root corrected once. OpenBLAS's x86-64 DNRM2 accumulates in extended
+ * precision, so its results are correctly rounded in practice, and the bidiagonal reduction is sensitive to
+ * that last bit (the QR iteration's branch decisions, hence singular vector signs, follow from it).
+ * Values whose squares could overflow or underflow are scaled by a power of two first (exact).
+ */
+export function norm2(x: Float64Array, start: number, stride: number, count: number): number {
+  let big = 0;
+  for (let k = 0; k < count; k++) big = Math.max(big, Math.abs(x[start + k * stride]!));
+  if (big === 0 || !Number.isFinite(big)) return big;
+  let scale = 1;
+  if (big < 2 ** -480 || big > 2 ** 480) scale = 2 ** -Math.round(Math.log2(big));
+  let hi = 0;
+  let lo = 0;
+  for (let k = 0; k < count; k++) {
+    const [p, pe] = squareExact(x[start + k * stride]! * scale);
+    // two-sum hi + p
+    const s = hi + p;
+    const bp = s - hi;
+    const err = hi - (s - bp) + (p - bp);
+    hi = s;
+    lo += err + pe;
+  }
+  const sum = hi + lo;
+  const sumLo = lo - (sum - hi);
+  const r = Math.sqrt(sum);
+  const [rr, rre] = squareExact(r);
+  const corrected = r + (sum - rr - rre + sumLo) / (2 * r);
+  return corrected / scale;
+}
+
+/** LAPACK DLAPY2's √(x² + y²) = w·√(1 + (z/w)²) with w = max(|x|, |y|), z = min (not Math.hypot's rounding). */
+export function lapy2(x: number, y: number): number {
+  const xa = Math.abs(x);
+  const ya = Math.abs(y);
+  const w = Math.max(xa, ya);
+  const z = Math.min(xa, ya);
+  if (z === 0 || w > Number.MAX_VALUE) return w;
+  return w * Math.sqrt(1 + (z / w) ** 2);
+}

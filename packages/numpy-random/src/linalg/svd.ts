@@ -10,30 +10,32 @@
  * 3. Householder bidiagonal reduction A = Q·B·Pᵀ (DGEBD2: alternately a reflector from the left clearing a
  *    column below the diagonal, one from the right clearing a row right of the superdiagonal, reflector
  *    β = −sign(α)·‖(α, x)‖ and τ = (β − α)/β as in DLARFG; x = 0 gives the identity);
- * 4. SVD of the upper bidiagonal B by implicit-shift QR (svd-bidiagonal.ts), which is what DBDSDC does
- *    for n ≤ 25 (it delegates to DLASDQ → DBDSQR);
+ * 4. SVD of the upper bidiagonal B as DBDSDC computes it: for n ≤ 25 by implicit-shift QR
+ *    (svd-bidiagonal.ts; DLASDQ → DBDSQR), for larger n by divide and conquer (svd-divide.ts; DLASD0 …);
  * 5. U = Q·U_B, Vᵀ = V_Bᵀ·Pᵀ (DORMBR).
  * Only rounding differs from NumPy (the summation order of BLAS kernels and of these loops), so results agree
- * to ~1e-15 relative, never bitwise; signs and the order of singular triplets are LAPACK's.
+ * to ~1e-15 relative, never bitwise; signs and the order of singular triplets are LAPACK's. On LAPACK's own
+ * bidiagonal, step 4 reproduces DBDSDC bit for bit for n ≤ 25 (to ~1e-13 for n > 25, where the secular
+ * equation is solved differently).
  *
- * Limits: for n > 25 LAPACK switches DBDSDC to divide and conquer, whose singular vector signs this file does
- * NOT reproduce (it keeps the QR path: a valid SVD with the same values, vectors may differ in sign, see
- * `SVD_LAPACK_SIGN_LIMIT`). Singular vectors of repeated or zero singular values are not unique; where
- * rounding noise decides them, NumPy's and ours may differ. For some matrices the QR iteration's branch
- * decisions (hence the signs) hinge on the last bit of the bidiagonal, which depends on OpenBLAS's
- * CPU-specific kernels (a one-ulp change flips them): measured on random matrices, 1 in ~4400 for n ≤ 12 and
- * ~1.3 % for n = 13..25 end with a pair of singular vectors negated relative to NumPy's. The norms and
- * DLAPY2 are computed as LAPACK/OpenBLAS do (correctly rounded norm, w·√(1 + (z/w)²)) to keep this rare.
+ * Limits: singular vectors of repeated or zero singular values are not unique; where rounding noise decides
+ * them, NumPy's and ours may differ. More generally, for some matrices the branch decisions (hence the signs)
+ * hinge on the last bits of the bidiagonal, which depend on OpenBLAS's CPU-specific kernels (a one-ulp change
+ * flips them, and NumPy's own result changes with OPENBLAS_CORETYPE): measured on random matrices, 1 in ~4400
+ * for n ≤ 12 and ~1.3 % for n = 13..25 end with a pair of singular vectors negated relative to NumPy's, and
+ * most larger AR(1)-type (Toeplitz, clustered spectrum) matrices. The norms and DLAPY2 are computed as
+ * LAPACK/OpenBLAS do (correctly rounded norm, w·√(1 + (z/w)²)) to keep this rare.
  *
  * Layout: input and outputs are row-major (a[i·n + j] = a_ij), like a C-ordered NumPy array; internally the
  * work arrays are column-major, as in LAPACK.
  */
 import { SeedkitTypeError, SeedkitValueError } from '@seedkit/core';
 import { BidiagonalNoConvergence, bidiagonalSvd } from './svd-bidiagonal.js';
-import { SAFE_MIN, signOf } from './svd-plane.js';
+import { divideAndConquerSvd } from './svd-divide.js';
+import { lapy2, norm2, SAFE_MIN, signOf } from './svd-plane.js';
 
-/** Largest n for which the singular vector signs follow LAPACK's (DBDSDC's SMLSIZ = 25). */
-export const SVD_LAPACK_SIGN_LIMIT = 25;
+/** Largest n solved by bidiagonal QR; above it DBDSDC (and so this file) uses divide and conquer (SMLSIZ). */
+export const SVD_QR_MAX_N = 25;
 
 export interface SvdResult {
   /** n×n row-major, columns are the left singular vectors. */
@@ -46,57 +48,6 @@ export interface SvdResult {
 
 const SMALL_NUM = 2 ** -459; // √safmin / (2⁻⁵²), LAPACK dgesdd's scaling bound
 const BIG_NUM = 1 / SMALL_NUM;
-
-/** a·a as an unevaluated sum hi + lo (Dekker's exact product; |a| < 2^996). */
-function squareExact(a: number): [number, number] {
-  const p = a * a;
-  const c = 134217729 * a; // 2^27 + 1
-  const ah = c - (c - a);
-  const al = a - ah;
-  return [p, ah * ah - p + 2 * ah * al + al * al];
-}
-
-/**
- * 2-norm of x[start + k·stride], k < count, rounded (almost always) correctly: the sum of squares is kept in
- * double-double and its square root corrected once. OpenBLAS's x86-64 DNRM2 accumulates in extended
- * precision, so its results are correctly rounded in practice, and the bidiagonal reduction is sensitive to
- * that last bit (the QR iteration's branch decisions, hence singular vector signs, follow from it).
- * Values whose squares could overflow or underflow are scaled by a power of two first (exact).
- */
-function norm2(x: Float64Array, start: number, stride: number, count: number): number {
-  let big = 0;
-  for (let k = 0; k < count; k++) big = Math.max(big, Math.abs(x[start + k * stride]!));
-  if (big === 0 || !Number.isFinite(big)) return big;
-  let scale = 1;
-  if (big < 2 ** -480 || big > 2 ** 480) scale = 2 ** -Math.round(Math.log2(big));
-  let hi = 0;
-  let lo = 0;
-  for (let k = 0; k < count; k++) {
-    const [p, pe] = squareExact(x[start + k * stride]! * scale);
-    // two-sum hi + p
-    const s = hi + p;
-    const bp = s - hi;
-    const err = hi - (s - bp) + (p - bp);
-    hi = s;
-    lo += err + pe;
-  }
-  const sum = hi + lo;
-  const sumLo = lo - (sum - hi);
-  const r = Math.sqrt(sum);
-  const [rr, rre] = squareExact(r);
-  const corrected = r + (sum - rr - rre + sumLo) / (2 * r);
-  return corrected / scale;
-}
-
-/** LAPACK DLAPY2's √(x² + y²) = w·√(1 + (z/w)²) with w = max(|x|, |y|), z = min (not Math.hypot's rounding). */
-function lapy2(x: number, y: number): number {
-  const xa = Math.abs(x);
-  const ya = Math.abs(y);
-  const w = Math.max(xa, ya);
-  const z = Math.min(xa, ya);
-  if (z === 0 || w > Number.MAX_VALUE) return w;
-  return w * Math.sqrt(1 + (z / w) ** 2);
-}
 
 /**
  * Householder reflector H = I − τ·v·vᵀ with v = (1, x/(α − β)) and H·(α, x) = (β, 0): overwrites
@@ -197,7 +148,8 @@ export function svd(a: Float64Array, n: number): SvdResult {
     VT = new Float64Array(n * n);
     for (let i = 0; i < n; i++) U[i + i * n] = VT[i + i * n] = 1;
     try {
-      bidiagonalSvd(s, e, VT, U);
+      if (n > SVD_QR_MAX_N) divideAndConquerSvd(s, e, U, VT);
+      else bidiagonalSvd(s, e, VT, U);
     } catch (err) {
       if (err instanceof BidiagonalNoConvergence) throw new SeedkitValueError('SVD did not converge');
       throw err;

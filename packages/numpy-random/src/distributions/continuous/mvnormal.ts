@@ -7,8 +7,8 @@
  * - 'svd' (Generator default; RandomState's only method): `(u, s, vh) = svd(cov)` with src/linalg/svd.ts, which
  *   follows LAPACK dgesdd's algorithm path so the singular vector signs are NumPy's. Generator uses
  *   `x @ (u * sqrt(s)).T + mean`, RandomState `x @ (sqrt(s)[:, None] * vh) + mean`; the PSD check is
- *   `allclose((vh.T * s) @ vh, cov, rtol=tol, atol=tol)`. Matches NumPy to ≈1e-15 relative for n ≤ 25
- *   (not bitwise: BLAS/LAPACK summation order differs); see svd.ts for the limits.
+ *   `allclose((vh.T * s) @ vh, cov, rtol=tol, atol=tol)`. Matches NumPy to ≈1e-15 relative (not bitwise:
+ *   BLAS/LAPACK summation order differs); see svd.ts for the limits.
  * - 'eigh' (Generator): `(s, u) = eigh(cov)` with src/linalg/eigh.ts (LAPACK dsyevd's path, NumPy's
  *   eigenvector signs), factor `u * sqrt(abs(s))`, PSD check `not any(s < -tol)`;
  * - 'cholesky' (Generator only): the lower Cholesky factor, unique, so results match NumPy to rounding
