@@ -34,6 +34,8 @@
 ;;                        output at byte 32 and the state just after it (the caller finishes the element, writes
 ;;                        it at k and calls again with from = k + 1, or from = k after a wedge rejection);
 ;;                        returns n when all were fast.
+;; Conversions to f64 use f64.convert_i64_s on values below 2^53 (x >> 11, rabs): exact, so identical to the
+;; unsigned conversion, which x64 has no single instruction for.
 ;; M = 0x2360ed051fc65da4_4385df649fccf645. The high half of the 64×64 product sl·ML is computed exactly
 ;; from 32-bit halves (WebAssembly 1.0 has no i64 mulhi). The TypeScript path (src/bitgen/pcg64.ts,
 ;; src/distributions/bounded.ts, interval.ts, ziggurat.ts) is the fallback; the unit tests check both give
@@ -118,12 +120,12 @@
         (local.set $x (i64.rotr (i64.xor (local.get $Ah) (local.get $Al)) (i64.shr_u (local.get $Ah) (i64.const 58))))
         (if (local.get $as_double)
           (then (f64.store offset=0 (local.get $cur)
-            (f64.mul (f64.convert_i64_u (i64.shr_u (local.get $x) (i64.const 11))) (f64.const 0x1p-53))))
+            (f64.mul (f64.convert_i64_s (i64.shr_u (local.get $x) (i64.const 11))) (f64.const 0x1p-53))))
           (else (i64.store offset=0 (local.get $cur) (local.get $x))))
         (local.set $x (i64.rotr (i64.xor (local.get $Bh) (local.get $Bl)) (i64.shr_u (local.get $Bh) (i64.const 58))))
         (if (local.get $as_double)
           (then (f64.store offset=8 (local.get $cur)
-            (f64.mul (f64.convert_i64_u (i64.shr_u (local.get $x) (i64.const 11))) (f64.const 0x1p-53))))
+            (f64.mul (f64.convert_i64_s (i64.shr_u (local.get $x) (i64.const 11))) (f64.const 0x1p-53))))
           (else (i64.store offset=8 (local.get $cur) (local.get $x))))
         (local.set $cur (i32.add (local.get $cur) (i32.const 16)))
         (local.set $left (i32.sub (local.get $left) (i32.const 2)))
@@ -201,7 +203,7 @@
     (local.set $x (i64.rotr (i64.xor (local.get $Ah) (local.get $Al)) (i64.shr_u (local.get $Ah) (i64.const 58))))
     (if (local.get $as_double)
       (then (f64.store offset=0 (local.get $cur)
-        (f64.mul (f64.convert_i64_u (i64.shr_u (local.get $x) (i64.const 11))) (f64.const 0x1p-53))))
+        (f64.mul (f64.convert_i64_s (i64.shr_u (local.get $x) (i64.const 11))) (f64.const 0x1p-53))))
       (else (i64.store offset=0 (local.get $cur) (local.get $x))))
     (i64.store offset=0 (i32.const 0) (local.get $Al))
     (i64.store offset=8 (i32.const 0) (local.get $Ah)))
@@ -626,7 +628,7 @@
         (f64.reinterpret_i64
           (i64.xor
             (i64.reinterpret_f64
-              (f64.mul (f64.convert_i64_u (local.get $rabs)) (f64.load offset=67648 (local.get $idx))))
+              (f64.mul (f64.convert_i64_s (local.get $rabs)) (f64.load offset=67648 (local.get $idx))))
             (i64.shl (i64.and (local.get $r) (i64.const 0x100)) (i64.const 55)))))
       (local.set $out (i32.add (local.get $out) (i32.const 8)))
       (local.set $k (i32.add (local.get $k) (i32.const 1)))
@@ -650,7 +652,7 @@
         (f64.reinterpret_i64
           (i64.xor
             (i64.reinterpret_f64
-              (f64.mul (f64.convert_i64_u (local.get $rabs)) (f64.load offset=67648 (local.get $idx))))
+              (f64.mul (f64.convert_i64_s (local.get $rabs)) (f64.load offset=67648 (local.get $idx))))
             (i64.shl (i64.and (local.get $r) (i64.const 0x100)) (i64.const 55)))))
       (local.set $out (i32.add (local.get $out) (i32.const 8)))
       (local.set $k (i32.add (local.get $k) (i32.const 1)))
