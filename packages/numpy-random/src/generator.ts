@@ -46,7 +46,7 @@ import {
   type SizeOption,
   zipfMethod,
 } from './distributions/discrete/methods.js';
-import { genMask, randomInterval } from './distributions/interval.js';
+import { genMask, randomInterval, shuffleInPlace } from './distributions/interval.js';
 import { fillFloat } from './distributions/uniform.js';
 import {
   fillStandardExponential,
@@ -613,16 +613,9 @@ export class Generator {
   #shuffleAxis(arr: { [i: number]: unknown; length: number }, shape: readonly number[], ax: number): void {
     const bg = this.#bg;
     const n = shape[ax]!;
-    if (shape.length === 1 && n <= 0xffffffff) {
-      let mask = n > 1 ? genMask(n - 1) : 0;
-      for (let i = n - 1; i >= 1; i--) {
-        while (mask >>> 1 >= i) mask >>>= 1; // = genMask(i), as random_interval computes it
-        let j = (bg.nextUint32() & mask) >>> 0;
-        while (j > i) j = (bg.nextUint32() & mask) >>> 0;
-        const t = arr[i];
-        arr[i] = arr[j];
-        arr[j] = t;
-      }
+    if (shape.length === 1) {
+      // Fisher–Yates with random_interval(i), i = n-1 … 1 (PCG64: the draws come from the WebAssembly kernel)
+      shuffleInPlace(bg, arr, n);
       return;
     }
     let outer = 1;
@@ -662,16 +655,8 @@ export class Generator {
       if (n <= 2147483647) {
         const idx = new Int32Array(n);
         for (let i = 0; i < n; i++) idx[i] = i;
-        // random_interval(i) inlined: the mask only shrinks as i decreases
-        let mask = n > 1 ? genMask(n - 1) : 0;
-        for (let i = n - 1; i >= 1; i--) {
-          while (mask >>> 1 >= i) mask >>>= 1;
-          let j = (bg.nextUint32() & mask) >>> 0;
-          while (j > i) j = (bg.nextUint32() & mask) >>> 0;
-          const t = idx[i]!;
-          idx[i] = idx[j]!;
-          idx[j] = t;
-        }
+        // Fisher–Yates with random_interval(i), i = n-1 … 1 (PCG64: the draws come from the WebAssembly kernel)
+        shuffleInPlace(bg, idx, n);
         writeIndexes(out, idx);
       } else {
         const idx = new Float64Array(n);
