@@ -200,6 +200,13 @@ if (asJson) {
 } else {
   const v = np1 ? `numpy ${np1.version}` : 'numpy not available';
   console.log(`@seedkit/numpy-random benchmark (${v}; node ${process.version}; best of ${REPEATS})`);
+  // NumPy madvises its large arrays onto huge pages; V8's ArrayBuffers get them only through glibc's tunable.
+  const huge = /glibc\.malloc\.hugetlb=[12]/.test(process.env.GLIBC_TUNABLES ?? '');
+  console.log(
+    huge
+      ? 'malloc huge pages: on (GLIBC_TUNABLES=glibc.malloc.hugetlb)'
+      : 'malloc huge pages: off (NumPy uses them; rerun with GLIBC_TUNABLES=glibc.malloc.hugetlb=1 to give V8 the same)',
+  );
   const f = (x) => (x === null || x === undefined ? '     n/a' : x.toFixed(1).padStart(8));
   for (const r of rows) {
     const ratio =
