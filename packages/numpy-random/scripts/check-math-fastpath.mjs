@@ -37,7 +37,7 @@ const out = join(tmp, 'm.mjs');
 await esbuild.build({
   stdin: {
     contents: `export * from './fma.ts'; export * from './log.ts'; export * from './exp.ts';
-               export * from './pow.ts';`,
+               export * from './pow.ts'; export * from './log1p-expm1.ts';`,
     resolveDir: src,
     loader: 'ts',
   },
@@ -279,10 +279,10 @@ function checkFma() {
 
 /**
  * Compares `fast(x)` with `ref(x)` on n inputs drawn round-robin from `families` (functions returning x).
- * If `parts` is given (`parts(x, out) -> boolean`, out = [T, T', D]), also records max |T − T'|/D, which
+ * `observe(x)`, if given, is called on every input. If `parts` is given (`parts(x, out) -> boolean`, out = [T, T', D]), also records max |T − T'|/D, which
  * must stay below 1 for the fast path's filter to be sound.
  */
-function compare1(name, fast, ref, families, n, parts) {
+function compare1(name, fast, ref, families, n, parts, observe) {
   const out = new Float64Array(4);
   let bad = 0;
   let worst = 0;
@@ -299,6 +299,7 @@ function compare1(name, fast, ref, families, n, parts) {
       bad++;
       if (ex.length < 8) ex.push(`${name}(${hex(x)}) = ${hex(got)}, reference ${hex(want)}`);
     }
+    if (observe) observe(x);
     if (parts?.(x, out)) {
       const q = Math.abs(out[0] - out[1]) / out[2];
       if (q > worst) {
@@ -419,8 +420,9 @@ function checkPow() {
       P[1] = (u32() & 1 ? -1 : 1) * expo(-70, 70);
     },
   ];
-  const out = new Float64Array(7);
+  const out = new Float64Array(9);
   const nf = fam.length;
+  let worstE = 0;
   let bad = 0;
   let worstT = 0;
   let worstL = 0;
@@ -446,6 +448,9 @@ function checkPow() {
     }
     if (ok) {
       reached++;
+      const qe = out[7] / out[8];
+      if (qe > worstE) worstE = qe;
+      if (!(qe < 1) && out[7] !== 0) over++;
       const qt = Math.abs(out[0] - out[1]) / out[2];
       if (qt > worstT) worstT = qt;
       if (!(qt < 1)) over++;
@@ -453,7 +458,8 @@ function checkPow() {
     out[4] = out[5] = out[6] = 0;
   }
   console.log(
-    `pow: max |lo − lo'|/Dlo = ${worstL.toExponential(3)}, max |tmp − tmp'|/dT = ${worstT.toExponential(3)} ` +
+    `pow: max |lo − lo'|/Dlo = ${worstL.toExponential(3)}, |elo − elo'|/Delo = ${worstE.toExponential(3)}, ` +
+      `|tmp − tmp'|/dT = ${worstT.toExponential(3)} ` +
       `(${reached} inputs reached the last step), ${over} over 1`,
   );
   if (over) failed = true;
@@ -461,8 +467,42 @@ function checkPow() {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// log1p
 
-const CHECKS = { fma: checkFma, log: checkLog, exp: checkExp, pow: checkPow };
+function checkLog1p() {
+  const { log1pRaw, log1pFma, log1pParts } = M;
+  const fam = [
+    () => -u53(), // legacy rayleigh: log1p(−U)
+    () => Math.exp(-50 * uni()), // beta's log1p(exp(−δ))
+    () => -0.2929 + uni() * (0.41422 + 0.2929), // the k = 0 branch
+    () => (uni() * 2 - 1) * pow2(-(u32() % 40)), // small |x| (incl. the |x| < 2^-29 shortcut)
+    () => expo(-2, 60), // k ≠ 0, large x
+    () => -1 + u53() * Math.SQRT1_2, // k < 0
+    () => bitsDouble(0, 2046, true), // any (specials, x <= −1)
+    () => u53() * 10 - 1,
+  ];
+  const out = new Float64Array(7);
+  let worstR = 0;
+  let worstL = 0;
+  let over = 0;
+  const observe = (x) => {
+    if (!log1pParts(x, out)) return;
+    const qr = Math.abs(out[0] - out[1]) / out[2];
+    const ql = out[4] === out[5] ? 0 : Math.abs(out[4] - out[5]) / out[6];
+    if (qr > worstR) worstR = qr;
+    if (ql > worstL) worstL = ql;
+    if (!(qr < 1 || out[0] === out[1]) || !(ql < 1)) over++;
+  };
+  compare1('log1p', log1pRaw, log1pFma, fam, N, null, observe);
+  console.log(
+    `log1p: max |R − R'|/(10u·R') = ${worstR.toExponential(3)}, max |lo1 − lo1'|/d1 = ${worstL.toExponential(3)}, ${over} over 1`,
+  );
+  if (over) failed = true;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+const CHECKS = { fma: checkFma, log: checkLog, exp: checkExp, pow: checkPow, log1p: checkLog1p };
 const names = ONLY ? ONLY.split(',') : Object.keys(CHECKS);
 for (const name of names) {
   if (!CHECKS[name]) {

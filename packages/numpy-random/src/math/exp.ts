@@ -123,7 +123,8 @@ function specialCase(tmp: number, sbHi: number, sbLo: number, ki: number): numbe
 //  * result = RN(scale + scale·tmp) (one fma). With st = RN(scale·tmp'), r0 = RN(scale + st) and
 //    e = st − (r0 − scale) (exact, |st| < |scale|), the exact scale + scale·t for |t − tmp'| <= dT is
 //    r0 + e + (scale·tmp' − st) + scale·(t − tmp'), |scale·tmp' − st| <= 2^-53|st|: test RN(r0 + (e ± D)) = r0
-//    with D = scale·dT + 2^-52|st| + 2^-100|scale| (about 0.3% of inputs fall back).
+//    with D = scale·dT + 2^-52|st| + 2^-100|scale|. About 2% of inputs fail this last test; r, tail and scale
+//    are glibc's there, so only the polynomial and the final step are redone with exact fmas.
 // scripts/check-math-fastpath.mjs measures max |tmp − tmp'|/dT (expParts) and compares expRaw with expFma.
 
 /** 2^(j/128) as doubles (the scale for k = j). */
@@ -165,7 +166,8 @@ export function expRaw(x: number): number {
   const e = st - (r0 - scale);
   const d = scale * (M50 * (Math.abs(r) + Math.abs(tail)) + M100) + M52 * Math.abs(st);
   if (r0 + (e + d) === r0 && r0 + (e - d) === r0) return r0;
-  return expFma(x);
+  // r, tail and scale are glibc's: finish with its exact fmas
+  return fma(fma(r2 * r2, fma(EXP_C5, r, EXP_C4), fma(fma(EXP_C3, r, EXP_C2), r2, r + tail)), scale, scale);
 }
 
 /**

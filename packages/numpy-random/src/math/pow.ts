@@ -182,12 +182,12 @@ export function powFma(x: number, y: number): number {
 //    Dlo' = Dlo + 2^-100|H'|). Then H = glibc's, and Lt = RN(lo + (hi − H)) (hi − H exact) is within
 //    Dlo + 2^-52|Lt'| of Lt'.
 // y·log x as ehi + elo: ehi = RN(y·H) is glibc's; fma(y, H, −ehi) is the exact product error (Dekker);
-//  elo = RN(y·Lt + perr): |elo − elo'| <= |y|(Dlo + 2^-52|Lt'|) + 2^-51(|y·Lt'| + |elo'|) =: Delo.
+//  elo = RN(y·Lt + perr): |elo − elo'| <= |y|(Dlo + 2^-52|Lt'|) + u(|y·Lt'| + 2|elo'|); Delo takes
+//  2^-50(|y·Lt'| + |elo'|) (4× margin) for the last part.
 // exp(ehi + elo) (glibc's expInline): kd and r1 = fma(NegLn2loN, kd, a) checked exact as in exp.ts;
-//  re = RN(elo + r1): |re − re'| <= Delo + 2^-52|re'| =: Dr. tmp(re) is the exp polynomial: its exact form
-//  has slope <= 1.003 on |re| <= 0.0028, and each side's evaluation error is <= 4.01u(|re| + |tail|)
-//  (exp.ts), so |tmp − tmp'| <= 1.003 Dr + 8.02u(|re'| + |tail|) + … ; dT = 1.01 Dr + 2^-49(|re'| + |tail|).
-//  Final: RN(scale + scale·tmp) tested as in exp.ts.
+//  re = RN(elo + r1) is glibc's if RN(re' + (ere ± (Delo + 2^-100|re'|))) = re' (ere = the two-sum error).
+//  Then the polynomial tmp(re) and the final RN(scale + scale·tmp) are tested as in exp.ts, and where that
+//  last test fails (about 2–4% of inputs) finished with glibc's exact fmas.
 // scripts/check-math-fastpath.mjs measures max |lo − lo'|/Dlo and |tmp − tmp'|/dT (powParts) and
 // compares powRaw with powFma.
 
@@ -200,7 +200,7 @@ const Y_MIN = 2 ** -65;
 const Y_MAX = 2 ** 63;
 const E_MIN = 2 ** -54;
 const HALF_MINUS = 0.5 - 2 ** -20;
-const M49 = 2 ** -49;
+const M50 = 2 ** -50;
 const M51 = 2 ** -51;
 const M52 = 2 ** -52;
 const M100 = 2 ** -100;
@@ -268,7 +268,7 @@ export function powRaw(x: number, y: number): number {
   const perr = yh * hh - ehi + yh * hl + yl * hh + yl * hl;
   const ylt = y * lt;
   const elo = ylt + perr;
-  const delo = ay * (dlo + M52 * Math.abs(lt)) + M51 * (Math.abs(ylt) + Math.abs(elo));
+  const delo = ay * (dlo + M52 * Math.abs(lt)) + M50 * (Math.abs(ylt) + Math.abs(elo));
   // exp(ehi + elo)
   const pk = EXP_INVLN2N * ehi;
   const kd = pk + EXP_SHIFT - EXP_SHIFT;
@@ -281,6 +281,10 @@ export function powRaw(x: number, y: number): number {
   const dl = M52 * Math.abs(l) + M100 * Math.abs(r1);
   if (!(r1 + (er + dl) === r1 && r1 + (er - dl) === r1)) return powFma(x, y);
   const re = elo + r1;
+  const bre = re - elo;
+  const ere = elo - (re - bre) + (r1 - bre);
+  const dre = delo + M100 * Math.abs(re);
+  if (!(re + (ere + dre) === re && re + (ere - dre) === re)) return powFma(x, y);
   const ki = kd | 0;
   const j = ki & 127;
   const tail = EXP_TAIL[j] as number;
@@ -290,16 +294,20 @@ export function powRaw(x: number, y: number): number {
   const st = scale * t;
   const r0 = scale + st;
   const e = st - (r0 - scale);
-  const dt = 1.01 * (delo + M52 * Math.abs(re)) + M49 * (Math.abs(re) + Math.abs(tail));
-  const d = scale * (dt + M100) + M52 * Math.abs(st);
+  const d = scale * (M50 * (Math.abs(re) + Math.abs(tail)) + M100) + M52 * Math.abs(st);
   if (r0 + (e + d) === r0 && r0 + (e - d) === r0) return r0;
-  return powFma(x, y);
+  // re, tail and scale are glibc's: finish with its exact fmas
+  return fma(
+    fma(re2 * re2, fma(EXP_C5, re, EXP_C4), fma(fma(EXP_C3, re, EXP_C2), re2, re + tail)),
+    scale,
+    scale,
+  );
 }
 
 /**
  * For the checks only (scripts/check-math-fastpath.mjs): for inputs where {@link powRaw}'s fast path reaches
- * its last step, writes `[tmp, tmp', dT, re, lo, lo', Dlo]`: glibc's (all-fma) and the plain values of the
- * exp polynomial and of log's low part, with their bounds. Returns false otherwise.
+ * its last step, writes `[tmp, tmp', dT, re, lo, lo', Dlo, |elo − elo'|, Delo]`: glibc's (all-fma) and the
+ * plain values of the exp polynomial and of log's low part, with their bounds. Returns false otherwise.
  */
 export function powParts(x: number, y: number, out: Float64Array): boolean {
   const ay = Math.abs(y);
@@ -355,17 +363,17 @@ export function powParts(x: number, y: number, out: Float64Array): boolean {
   const elog = fma(y, ltg, perr);
   const ylt = y * lt;
   const elo = ylt + perr;
-  const delo = ay * (dlo + M52 * Math.abs(lt)) + M51 * (Math.abs(ylt) + Math.abs(elo));
+  const delo = ay * (dlo + M52 * Math.abs(lt)) + M50 * (Math.abs(ylt) + Math.abs(elo));
+  out[7] = Math.abs(elog - elo);
+  out[8] = delo;
   const kd = fma(ehi, EXP_INVLN2N, EXP_SHIFT) - EXP_SHIFT;
   const r1 = fma(kd, EXP_NEGLN2LON, fma(kd, EXP_NEGLN2HIN, ehi));
-  const reg = elog + r1;
-  const re = elo + r1;
+  const re = elog + r1; // glibc's (the fast path checks that its own re equals it)
   const tail = EXP_TAIL[(kd | 0) & 127] as number;
-  let r2 = reg * reg;
-  out[0] = fma(r2 * r2, fma(EXP_C5, reg, EXP_C4), fma(fma(EXP_C3, reg, EXP_C2), r2, reg + tail));
-  r2 = re * re;
+  const r2 = re * re;
+  out[0] = fma(r2 * r2, fma(EXP_C5, re, EXP_C4), fma(fma(EXP_C3, re, EXP_C2), r2, re + tail));
   out[1] = r2 * r2 * (EXP_C5 * re + EXP_C4) + ((EXP_C3 * re + EXP_C2) * r2 + (re + tail));
-  out[2] = 1.01 * (delo + M52 * Math.abs(re)) + M49 * (Math.abs(re) + Math.abs(tail));
+  out[2] = M50 * (Math.abs(re) + Math.abs(tail));
   out[3] = re;
   return true;
 }
