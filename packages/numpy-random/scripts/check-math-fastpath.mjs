@@ -37,7 +37,8 @@ const out = join(tmp, 'm.mjs');
 await esbuild.build({
   stdin: {
     contents: `export * from './fma.ts'; export * from './log.ts'; export * from './exp.ts';
-               export * from './pow.ts'; export * from './log1p-expm1.ts';`,
+               export * from './pow.ts'; export * from './log1p-expm1.ts';
+               export * from './float32.ts';`,
     resolveDir: src,
     loader: 'ts',
   },
@@ -501,8 +502,88 @@ function checkLog1p() {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// logf, sincosf (float32 in, float32 out): random float32 inputs from the samplers' ranges and all bit
+// patterns, plus TensorFlow's whole float32 Box–Muller domains (2^23 inputs each).
 
-const CHECKS = { fma: checkFma, log: checkLog, exp: checkExp, pow: checkPow, log1p: checkLog1p };
+const F32B = new Float32Array(1);
+const U32B = new Uint32Array(F32B.buffer);
+/** A float32 from random bits (any class: zero, subnormal, normal, inf, NaN). */
+function f32bits() {
+  U32B[0] = u32() | ((u32() & 1) << 31);
+  return F32B[0];
+}
+
+function checkLogf() {
+  const { logfRaw, logfFma } = M;
+  const fam = [
+    () => Math.fround(u53()),
+    () => Math.max(Math.fround((u32() & 0x7fffff) / 8388608), Math.fround(1e-7)), // TF Box–Muller u
+    () => Math.fround(1 + (uni() - 0.5) * 0.2),
+    () => Math.fround(1 + (uni() - 0.5) * pow2(-(u32() % 24))),
+    () => Math.fround(expo(-149, 127)),
+    f32bits,
+  ];
+  compare1('logf', logfRaw, logfFma, fam, N);
+  let bad = 0;
+  const t0 = performance.now();
+  for (let k = 0; k < 2 ** 23; k++) {
+    const x = Math.max(Math.fround(k / 8388608), Math.fround(1e-7));
+    if (!same(logfRaw(x), logfFma(x))) bad++;
+  }
+  report(
+    "logf on TF's Box–Muller domain max(k/2^23, fround(1e-7))",
+    2 ** 23,
+    bad,
+    [],
+    performance.now() - t0,
+  );
+}
+
+function checkSincosf() {
+  const { sincosfRaw, sincosfFma, lastSin, lastCos } = M;
+  const one = (x) => {
+    sincosfFma(x);
+    const ws = lastSin();
+    const wc = lastCos();
+    sincosfRaw(x);
+    return same(lastSin(), ws) && same(lastCos(), wc);
+  };
+  const fam = [
+    () => Math.fround(2 * Math.PI * Math.fround((u32() & 0x7fffff) / 8388608)), // TF Box–Muller angle
+    () => Math.fround((uni() * 2 - 1) * 130),
+    () => Math.fround((uni() * 2 - 1) * 0.8),
+    () => Math.fround((u32() & 1 ? -1 : 1) * expo(-20, 7)),
+    () => Math.fround(((u32() % 153) - 76) * (Math.PI / 2) * (1 + (uni() - 0.5) * pow2(-(u32() % 30) - 10))),
+    f32bits,
+  ];
+  let bad = 0;
+  const ex = [];
+  const t0 = performance.now();
+  for (let i = 0; i < N; i++) {
+    const x = fam[i % fam.length]();
+    if (!one(x)) {
+      bad++;
+      if (ex.length < 8) ex.push(`sincosf(${x})`);
+    }
+  }
+  report(`sincosf vs reference [${fam.length} families]`, N, bad, ex, performance.now() - t0);
+  bad = 0;
+  const t1 = performance.now();
+  for (let k = 0; k < 2 ** 23; k++) if (!one(Math.fround(2 * Math.PI * (k / 8388608)))) bad++;
+  report("sincosf on TF's Box–Muller domain fround(2π·k/2^23)", 2 ** 23, bad, [], performance.now() - t1);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+const CHECKS = {
+  fma: checkFma,
+  log: checkLog,
+  exp: checkExp,
+  pow: checkPow,
+  log1p: checkLog1p,
+  logf: checkLogf,
+  sincosf: checkSincosf,
+};
 const names = ONLY ? ONLY.split(',') : Object.keys(CHECKS);
 for (const name of names) {
   if (!CHECKS[name]) {

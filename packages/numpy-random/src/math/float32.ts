@@ -8,6 +8,7 @@
  * and sum is a plain binary64 operation.
  */
 import { F32, U32 } from './bits.js';
+import { POW2 } from './exp.js';
 import { fma } from './fma.js';
 
 const fround = Math.fround;
@@ -48,8 +49,8 @@ const LOGF_A0 = -0.25089342214237154;
 const LOGF_A1 = 0.333456765744066;
 const LOGF_A2 = -0.4999997485802103;
 
-/** logf on a float32 value x (no argument checks). */
-export function logfRaw(x: number): number {
+/** logf on a float32 value x (no argument checks): the reference, every contraction an exact `fma()`. */
+export function logfFma(x: number): number {
   let ix = asuint(x);
   if (ix === 0x3f800000) return 0; // log(1) = +0 exactly
   if (ix - 0x00800000 >= 0x7f800000 - 0x00800000 || ix < 0x00800000) {
@@ -185,8 +186,8 @@ function sinfPoly(x: number, x2: number, neg: boolean, n: number): number {
   return fround(fma(c2, x6, c));
 }
 
-/** sincosf on a float32 value; writes outSin / outCos. */
-export function sincosfRaw(y: number): void {
+/** sincosf on a float32 value; writes outSin / outCos. The reference, every contraction an exact `fma()`. */
+export function sincosfFma(y: number): void {
   const iy = asuint(y);
   const top = abstop12(iy);
   if (top < 0x3f4) {
@@ -262,4 +263,101 @@ export function lastSin(): number {
 }
 export function lastCos(): number {
   return outCos;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Fast paths. The result is fround(v) for a binary64 v that glibc computes with fmas; we compute v' plainly
+// with a proven bound d >= |v − v'| (plus 2^-52|v'| so that the rounded v' ± d still bracket v). fround is
+// monotonic, so if fround(v' − d) = fround(v' + d) that is glibc's result (it fails for a fraction ~d/ulp32,
+// about 2^-27 of inputs, which then run the all-fma reference). u = 2^-53.
+//
+// logf: r = fma(invc, z, −1) exactly (z has 24 bits: z·invc_hi and z·invc_lo are exact, the product error
+// is representable and p − 1 is exact by Sterbenz). Then y0 = fma(k, ln2, logc), y1 = fma(A1, r, A2),
+// y2 = fma(A0, r², y1), y = fma(r², y2, r + y0) against plain: |Δy0| <= u|k ln2| + 2u|y0|,
+// |Δy2| <= 2.04u (|y1|, |y2| <= 0.51, |r| < 1/32), |Δy| <= 2.6u r² + |Δy0| + 2u|r + y0| + 2u|y|.
+// d = 2^-50(|k ln2| + |y0| + |r + y0| + |y| + r²) (>= 2.6× each term incl. the bracketing 2^-52|y|).
+//
+// sincosf (|y| < 120): xr = fma(−n, π/2, y) vs RN(y − RN(n·π/2)): |Δx| <= u|n π/2| + 2u|xr|; dx = 2^-51(...).
+// sin poly s (slope <= 1): |Δs| <= |Δx| + 5u|s| (five roundings of values <= 1.01|s| on the two sides);
+// cos poly c (slope <= |x|, |c| <= 1): |Δc| <= |x||Δx| + 7u. ds = 1.02 dx + 2^-49|s'|, dc = 1.02|x| dx + 2^-49.
+
+const LOGF_IH = new Float64Array(16);
+const LOGF_IL = new Float64Array(16);
+for (let i = 0; i < 16; i++) {
+  const c = LOGF_INVC[i] as number;
+  const t = 134217729 * c;
+  LOGF_IH[i] = t - (t - c);
+  LOGF_IL[i] = c - (LOGF_IH[i] as number);
+}
+const M50 = 2 ** -50;
+const M49 = 2 ** -49;
+const M51 = 2 ** -51;
+
+/** logf on a float32 value x (no argument checks): bit-identical to {@link logfFma}, filtered. */
+export function logfRaw(x: number): number {
+  const ix = asuint(x);
+  if ((ix - 0x00800000) >>> 0 >= 0x7f800000 - 0x00800000 || ix === 0x3f800000) return logfFma(x);
+  const tmp = (ix - 0x3f330000) | 0;
+  const i = (tmp >>> 19) & 15;
+  const k = tmp >> 23;
+  const z = x * (POW2[1023 - k] as number); // 2^-k·x, exact
+  const invc = LOGF_INVC[i] as number;
+  const p = invc * z;
+  const r = p - 1 + ((LOGF_IH[i] as number) * z - p + (LOGF_IL[i] as number) * z);
+  const kl = k * LOGF_LN2;
+  const y0 = kl + (LOGF_LOGC[i] as number);
+  const r2 = r * r;
+  const ry0 = r + y0;
+  const y = r2 * (LOGF_A0 * r2 + (LOGF_A1 * r + LOGF_A2)) + ry0;
+  const d = M50 * (Math.abs(kl) + Math.abs(y0) + Math.abs(ry0) + Math.abs(y) + r2);
+  const lo = fround(y - d);
+  if (lo === fround(y + d)) return lo;
+  return logfFma(x);
+}
+
+/** sincosf on a float32 value (no argument checks): bit-identical to {@link sincosfFma}, filtered. */
+export function sincosfRaw(y: number): void {
+  const iy = asuint(y);
+  const top = abstop12(iy);
+  let x: number;
+  let n = 0;
+  let dx = 0;
+  if (top < 0x3f4) {
+    if (top < 0x398) {
+      outSin = y;
+      outCos = 1;
+      return;
+    }
+    x = y;
+  } else if (top < 0x42f) {
+    n = (Math.trunc(y * HPI_INV_2P24) + 0x800000) >> 24;
+    const nh = n * HPI;
+    const xr = y - nh;
+    dx = M51 * (Math.abs(nh) + Math.abs(xr));
+    x = xr * (SIGN[n & 3] as number);
+  } else {
+    sincosfFma(y);
+    return;
+  }
+  const x2 = x * x;
+  const x3 = x2 * x;
+  const x4 = x2 * x2;
+  const s = (x2 * S3 + S2) * (x3 * x2) + (x3 * S1 + x);
+  let c = (x2 * C4 + C3) * (x4 * x2) + (x4 * C2 + (x2 * C1 + 1));
+  if ((n & 2) !== 0) c = -c; // the negated coefficient set gives exactly −c
+  const ds = 1.02 * dx + M49 * Math.abs(s);
+  const dc = 1.02 * Math.abs(x) * dx + M49;
+  const s0 = fround(s - ds);
+  const c0 = fround(c - dc);
+  if (s0 !== fround(s + ds) || c0 !== fround(c + dc)) {
+    sincosfFma(y);
+    return;
+  }
+  if ((n & 1) === 0) {
+    outSin = s0;
+    outCos = c0;
+  } else {
+    outSin = c0;
+    outCos = s0;
+  }
 }
