@@ -78,13 +78,21 @@ export function initParam(
   return initializeWeights(paramSeed(root, path) as never, shape, scheme, options);
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /** The sample order of epoch `epoch`: `defaultRng(root.derive('batches', epoch)).permutation(n)`. */
 export function epochOrder(root: StreamSeed, epoch: number, n: number): Uint32Array {
   const s = checkSeed(root).derive(TRAINING_STREAM_PATHS.batches, checkIndex(epoch, 'epoch'));
   const size = checkSize(n, 'n');
   if (size > 0xffffffff) throw new SeedkitValueError(`n: expected at most 2^32 - 1, got ${size}`);
-  const perm = defaultRng(s as never).permutation(size);
-  return Uint32Array.from(perm as ArrayLike<number | bigint>, (v) => Number(v));
+  const perm = defaultRng(s as never).permutation(size) as BigInt64Array;
+  const out = new Uint32Array(size);
+  if (LITTLE_ENDIAN) {
+    // every index is < 2^32: the low words of the int64s, without creating a BigInt per element
+    const words = new Uint32Array(perm.buffer, perm.byteOffset, 2 * size);
+    for (let i = 0; i < size; i++) out[i] = words[2 * i] as number;
+  } else for (let i = 0; i < size; i++) out[i] = Number(perm[i]);
+  return out;
 }
 
 /**

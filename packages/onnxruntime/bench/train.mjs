@@ -6,7 +6,7 @@
 //    shuffles gets): that gap is the cost of gathering a shuffled batch, in ORT.
 // 2. Steps per second for a 784-256-10 MLP (SGD, batch 64) in onnxruntime-node against the same model trained
 //    with @tensorflow/tfjs on its cpu backend.
-// Measurements are interleaved in blocks and medians reported, since the machine may be shared; besides wall
+// Measurements alternate step by step and medians and means are reported, since the machine may be shared; besides wall
 // time, process CPU time per step (all threads, process.cpuUsage) is reported, which load from other processes
 // disturbs much less.
 import { existsSync } from 'node:fs';
@@ -25,8 +25,12 @@ const D = 784;
 const C = 10;
 const B = 64;
 const LR = 0.05;
-const BLOCK = 20;
-const BLOCKS = Number(process.env.BENCH_BLOCKS ?? 20);
+// Short blocks alternate in a rotating order (all 6 orders of Trainer, bare, hot in turn), so the three kinds
+// see the same machine state and none always follows the same other; each block's first step only warms the
+// caches for its weights and is not timed. (Long blocks drifted apart by several percent on this shared machine;
+// single alternating steps are all cache-cold and favour whichever kind follows a particular other.)
+const BLOCK = 8;
+const BLOCKS = Number(process.env.BENCH_BLOCKS ?? 120);
 const TF_BLOCK = 5; // tf.js steps are ~100x slower
 
 // Synthetic data: x ~ U(-1, 1) from the seed's words, labels = argmax of a random linear map.
@@ -93,25 +97,30 @@ function cpuMs() {
   return (u.user + u.system) / 1000;
 }
 async function bareBlock() {
+  await bareStep();
   const c0 = cpuMs();
   const t0 = performance.now();
-  for (let i = 0; i < BLOCK; i++) {
-    feeds[bf.index] = indexFeeds[nextIndex++ % indexFeeds.length];
-    const out = await session.run(feeds);
-    for (const p of tg.params) feeds[p.name] = out[tg.paramOutputs[p.name]];
-  }
+  for (let i = 0; i < BLOCK; i++) await bareStep();
   return [(performance.now() - t0) / BLOCK, (cpuMs() - c0) / BLOCK];
 }
+async function bareStep() {
+  feeds[bf.index] = indexFeeds[nextIndex++ % indexFeeds.length];
+  const out = await session.run(feeds);
+  for (const p of tg.params) feeds[p.name] = out[tg.paramOutputs[p.name]];
+}
+async function hotStep() {
+  const out = await hotSession.run(hotFeeds);
+  for (const p of tg.params) hotFeeds[p.name] = out[tg.paramOutputs[p.name]];
+}
 async function hotBlock() {
+  await hotStep();
   const c0 = cpuMs();
   const t0 = performance.now();
-  for (let i = 0; i < BLOCK; i++) {
-    const out = await hotSession.run(hotFeeds);
-    for (const p of tg.params) hotFeeds[p.name] = out[tg.paramOutputs[p.name]];
-  }
+  for (let i = 0; i < BLOCK; i++) await hotStep();
   return [(performance.now() - t0) / BLOCK, (cpuMs() - c0) / BLOCK];
 }
 async function trainerBlock() {
+  await trainer.trainStep();
   const c0 = cpuMs();
   const t0 = performance.now();
   for (let i = 0; i < BLOCK; i++) await trainer.trainStep();
@@ -120,16 +129,21 @@ async function trainerBlock() {
 
 // Warm-up, then interleaved blocks: Trainer vs bare run first, tf.js afterwards (its heap would otherwise
 // add garbage-collection time to whichever block follows it).
-await bareBlock();
-await trainerBlock();
-await hotBlock();
+for (let k = 0; k < 5; k++) {
+  await bareBlock();
+  await trainerBlock();
+  await hotBlock();
+}
 const bare = [];
 const trn = [];
 const hot = [];
+const ORDERS = ['tbh', 'thb', 'bth', 'bht', 'htb', 'hbt'];
 for (let k = 0; k < BLOCKS; k++) {
-  bare.push(await bareBlock());
-  trn.push(await trainerBlock());
-  hot.push(await hotBlock());
+  for (const c of ORDERS[k % 6]) {
+    if (c === 't') trn.push(await trainerBlock());
+    else if (c === 'b') bare.push(await bareBlock());
+    else hot.push(await hotBlock());
+  }
 }
 const tfs = [];
 if (process.env.BENCH_TFJS !== '0') {
@@ -166,8 +180,9 @@ if (process.env.BENCH_TFJS !== '0') {
   for (let k = 0; k < 5; k++) tfs.push(tfBlock());
 } else tfs.push([Number.NaN, Number.NaN]);
 const col = (a, i) => median(a.map((v) => v[i]));
+const mean = (a, i) => a.reduce((acc, v) => acc + v[i], 0) / a.length;
 console.log(
-  `784-256-10 MLP, SGD, batch ${B}, ${BLOCKS} blocks of ${BLOCK} steps (medians), intraOpNumThreads 1`,
+  `784-256-10 MLP, SGD, batch ${B}, ${BLOCKS} blocks of ${BLOCK} timed steps per kind in rotating order (medians of block means; overheads from medians and means), intraOpNumThreads 1`,
 );
 for (const [i, what] of [
   [0, 'wall'],
@@ -180,13 +195,12 @@ for (const [i, what] of [
   console.log(
     `${what} time: bare session.run ${mb.toFixed(3)} ms/step, Trainer.trainStep ${mt.toFixed(3)} ms/step`,
   );
-  // Overheads as medians of the ratios of adjacent blocks (which share the machine's load of the moment).
-  const paired = (a) => median(trn.map((t, k) => t[i] / a[k][i]));
+  const pct = (a, b) => `${((a / b - 1) * 100).toFixed(1)}%`;
   console.log(
-    `           Trainer overhead over the bare run: ${((paired(bare) - 1) * 100).toFixed(1)}% (target <= 5%; median of paired blocks)`,
+    `           Trainer overhead over the bare run: ${pct(mt, mb)} by medians, ${pct(mean(trn, i), mean(bare, i))} by means (target <= 5%)`,
   );
   console.log(
-    `           step graph on one hot pre-gathered batch ${mh.toFixed(3)} ms/step: Trainer ${((paired(hot) - 1) * 100).toFixed(1)}% slower (gathering a shuffled batch included)`,
+    `           step graph on one hot pre-gathered batch ${mh.toFixed(3)} ms/step: Trainer ${pct(mt, mh)} slower by medians, ${pct(mean(trn, i), mean(hot, i))} by means (gathering a shuffled batch included)`,
   );
   console.log(`           tf.js cpu backend ${mtf.toFixed(3)} ms/step`);
   console.log(
