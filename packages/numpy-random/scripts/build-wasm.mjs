@@ -13,11 +13,20 @@ import wabtInit from 'wabt';
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Kernel sources and the constant each generated module exports. */
+/**
+ * Kernel sources and the constant each generated module exports. `simd: true` compiles with the
+ * WebAssembly SIMD (v128) feature; everything else stays WebAssembly 1.0. The loader of a SIMD kernel checks
+ * `WebAssembly.validate` and falls back to its TypeScript path on engines without SIMD.
+ */
 export const KERNELS = [
-  { name: 'mt19937', constant: 'MT19937_WASM_BASE64' },
+  { name: 'mt19937', constant: 'MT19937_WASM_BASE64', simd: true },
   { name: 'pcg64', constant: 'PCG64_WASM_BASE64' },
 ];
+
+/** Whether wasm/<filename> is a kernel listed with `simd: true`. */
+function simdFor(filename) {
+  return KERNELS.some((k) => k.simd === true && `${k.name}.wat` === filename);
+}
 
 /** WebAssembly 1.0 only: every post-MVP feature off, so a kernel using one fails to compile. */
 const MVP = {
@@ -40,10 +49,13 @@ const MVP = {
   relaxed_simd: false,
 };
 
-/** wat text → wasm bytes (validated, no name section). */
-export async function compileWat(filename, text) {
+/**
+ * wat text → wasm bytes (validated, no name section). WebAssembly 1.0, plus SIMD when `simd` is true
+ * (default: the `simd` flag of the KERNELS entry named by `filename`, false for any other file).
+ */
+export async function compileWat(filename, text, simd = simdFor(filename)) {
   const wabt = await wabtInit();
-  const mod = wabt.parseWat(filename, text, MVP);
+  const mod = wabt.parseWat(filename, text, simd ? { ...MVP, simd: true } : MVP);
   try {
     mod.resolveNames();
     mod.validate();
