@@ -34,7 +34,7 @@ describe('WebAssembly kernels: sources ↔ committed bytes', () => {
     });
   }
 
-  it('rejects post-MVP instructions (the kernels stay WebAssembly 1.0)', async () => {
+  it('rejects post-MVP instructions by default (pcg64 is WebAssembly 1.0; only mt19937 opts into SIMD)', async () => {
     const signExt = '(module (func (result i32) (i32.extend8_s (i32.const 1))))';
     await expect(compileWat('bad.wat', signExt)).rejects.toThrow();
   });
