@@ -155,7 +155,15 @@ export function expRaw(x: number): number {
   const er = a - (r - bv) + (l - bv);
   const dl = M52 * Math.abs(l) + M100 * Math.abs(r);
   if (!(r + (er + dl) === r && r + (er - dl) === r)) return expFma(x);
-  const ki = kd | 0;
+  return expFastTail(r, kd | 0);
+}
+
+/**
+ * The fast path's last step, shared by {@link expRaw} and `powRaw`: scale·(1 + tmp) for glibc's exact reduced
+ * argument r and k = `ki`, in plain arithmetic when the bound D above decides the rounding, else with glibc's
+ * exact fmas (r, tail and scale are glibc's values there).
+ */
+export function expFastTail(r: number, ki: number): number {
   const j = ki & 127;
   const tail = EXP_TAIL[j] as number;
   const r2 = r * r;
@@ -166,7 +174,6 @@ export function expRaw(x: number): number {
   const e = st - (r0 - scale);
   const d = scale * (M50 * (Math.abs(r) + Math.abs(tail)) + M100) + M52 * Math.abs(st);
   if (r0 + (e + d) === r0 && r0 + (e - d) === r0) return r0;
-  // r, tail and scale are glibc's: finish with its exact fmas
   return fma(fma(r2 * r2, fma(EXP_C5, r, EXP_C4), fma(fma(EXP_C3, r, EXP_C2), r2, r + tail)), scale, scale);
 }
 

@@ -12,7 +12,7 @@
  * Contractions follow GCC's optimized GIMPLE of the FMA build.
  */
 import { F64, HI, LO, U32 } from './bits.js';
-import { EXP_V, expTail, POW2 } from './exp.js';
+import { expFastTail, expTail } from './exp.js';
 import {
   EXP_C2,
   EXP_C3,
@@ -285,23 +285,8 @@ export function powRaw(x: number, y: number): number {
   const ere = elo - (re - bre) + (r1 - bre);
   const dre = delo + M100 * Math.abs(re);
   if (!(re + (ere + dre) === re && re + (ere - dre) === re)) return powFma(x, y);
-  const ki = kd | 0;
-  const j = ki & 127;
-  const tail = EXP_TAIL[j] as number;
-  const re2 = re * re;
-  const t = re2 * re2 * (EXP_C5 * re + EXP_C4) + ((EXP_C3 * re + EXP_C2) * re2 + (re + tail));
-  const scale = (EXP_V[j] as number) * (POW2[(ki >> 7) + 1023] as number);
-  const st = scale * t;
-  const r0 = scale + st;
-  const e = st - (r0 - scale);
-  const d = scale * (M50 * (Math.abs(re) + Math.abs(tail)) + M100) + M52 * Math.abs(st);
-  if (r0 + (e + d) === r0 && r0 + (e - d) === r0) return r0;
-  // re, tail and scale are glibc's: finish with its exact fmas
-  return fma(
-    fma(re2 * re2, fma(EXP_C5, re, EXP_C4), fma(fma(EXP_C3, re, EXP_C2), re2, re + tail)),
-    scale,
-    scale,
-  );
+  // the same last step as exp's, from glibc's (checked-exact) re and k
+  return expFastTail(re, kd | 0);
 }
 
 /**
