@@ -1,5 +1,6 @@
 import type { BitGenerator } from '../bitgen/bit-generator.js';
 import { logRaw as log } from '../math/log.js';
+import { LOG_CHUNK, type LogKernel, logKernel } from './log-kernel.js';
 
 /**
  * Whether {@link legacyGauss} uses the exact glibc `log` port (`../math`), so that its values are
@@ -56,6 +57,11 @@ export function legacyGaussFill(
     cache.hasGauss = 0;
     cache.gauss = 0.0;
   }
+  const k = end - i >= 64 ? logKernel() : null;
+  if (k !== null) {
+    gaussFillBatched(bg, cache, out, i, end, k);
+    return;
+  }
   // Each attempt takes two uniforms, drawn in blocks through the fast path. A block never holds more
   // uniforms than the remaining pairs could use if every attempt were accepted, so nothing is drawn
   // ahead and the bit generator ends exactly where NumPy's does.
@@ -84,6 +90,66 @@ export function legacyGaussFill(
     } else {
       cache.gauss = f * x1;
       cache.hasGauss = 1;
+    }
+  }
+}
+
+/**
+ * {@link legacyGaussFill}'s loop in rounds of up to {@link LOG_CHUNK} pairs: accept the pairs (drawing uniforms
+ * in blocks never longer than the pairs still needed, so the generator ends where repeated calls leave it),
+ * take their logs in one WebAssembly batch (logRaw's values; NaN where logRaw must decide), then write the
+ * outputs in order. Same values, same stream and same cache as the plain loop.
+ */
+function gaussFillBatched(
+  bg: BitGenerator,
+  cache: GaussCache,
+  out: Float64Array,
+  start: number,
+  end: number,
+  k: LogKernel,
+): void {
+  const r2s = k.input;
+  const logs = k.output;
+  const xs = new Float64Array(2 * LOG_CHUNK);
+  const block = new Float64Array(4096);
+  let have = 0;
+  let at = 0;
+  let i = start;
+  while (i < end) {
+    const pairsLeft = (end - i + 1) >> 1;
+    const m = Math.min(pairsLeft, LOG_CHUNK);
+    for (let j = 0; j < m; j++) {
+      let x1: number;
+      let x2: number;
+      let r2: number;
+      do {
+        if (at === have) {
+          have = Math.min(block.length, 2 * (pairsLeft - j));
+          bg.fillDouble(block, 0, have);
+          at = 0;
+        }
+        x1 = 2.0 * block[at]! - 1.0;
+        x2 = 2.0 * block[at + 1]! - 1.0;
+        at += 2;
+        r2 = x1 * x1 + x2 * x2;
+      } while (r2 >= 1.0 || r2 === 0.0);
+      xs[2 * j] = x1;
+      xs[2 * j + 1] = x2;
+      r2s[j] = r2;
+    }
+    k.logBatch(m);
+    for (let j = 0; j < m; j++) {
+      const r2 = r2s[j]!;
+      let l = logs[j]!;
+      if (Number.isNaN(l)) l = log(r2);
+      const f = Math.sqrt((-2.0 * l) / r2);
+      out[i++] = f * xs[2 * j + 1]!;
+      if (i < end) {
+        out[i++] = f * xs[2 * j]!;
+      } else {
+        cache.gauss = f * xs[2 * j]!;
+        cache.hasGauss = 1;
+      }
     }
   }
 }
