@@ -57,61 +57,29 @@ export function legacyGaussFill(
     cache.hasGauss = 0;
     cache.gauss = 0.0;
   }
-  const k = end - i >= 64 ? logKernel() : null;
-  if (k !== null) {
-    gaussFillBatched(bg, cache, out, i, end, k);
-    return;
-  }
-  // Each attempt takes two uniforms, drawn in blocks through the fast path. A block never holds more
-  // uniforms than the remaining pairs could use if every attempt were accepted, so nothing is drawn
-  // ahead and the bit generator ends exactly where NumPy's does.
-  const block = new Float64Array(Math.min(4096, end - i + 1) & ~1 || 2);
-  let have = 0;
-  let at = 0;
-  while (i < end) {
-    let x1: number;
-    let x2: number;
-    let r2: number;
-    do {
-      if (at === have) {
-        have = Math.min(block.length, (end - i + 1) & ~1);
-        bg.fillDouble(block, 0, have);
-        at = 0;
-      }
-      x1 = 2.0 * block[at]! - 1.0;
-      x2 = 2.0 * block[at + 1]! - 1.0;
-      at += 2;
-      r2 = x1 * x1 + x2 * x2;
-    } while (r2 >= 1.0 || r2 === 0.0);
-    const f = Math.sqrt((-2.0 * log(r2)) / r2);
-    out[i++] = f * x2;
-    if (i < end) {
-      out[i++] = f * x1;
-    } else {
-      cache.gauss = f * x1;
-      cache.hasGauss = 1;
-    }
-  }
+  if (i < end) gaussFillRounds(bg, cache, out, i, end, end - i >= 64 ? logKernel() : null);
 }
 
 /**
- * {@link legacyGaussFill}'s loop in rounds of up to {@link LOG_CHUNK} pairs: accept the pairs (drawing uniforms
- * in blocks never longer than the pairs still needed, so the generator ends where repeated calls leave it),
- * take their logs in one WebAssembly batch (logRaw's values; NaN where logRaw must decide), then write the
- * outputs in order. Same values, same stream and same cache as the plain loop.
+ * {@link legacyGaussFill}'s loop, in rounds of up to {@link LOG_CHUNK} pairs: accept the pairs (each attempt
+ * takes two uniforms, drawn in blocks never longer than the pairs still needed could use, so nothing is drawn
+ * ahead and the generator ends exactly where repeated `legacy_gauss` calls leave it), take their logs (in one
+ * WebAssembly batch when `k` is given: logRaw's values, NaN where logRaw must decide; else logRaw), then write
+ * the outputs in order, caching a trailing odd value.
  */
-function gaussFillBatched(
+function gaussFillRounds(
   bg: BitGenerator,
   cache: GaussCache,
   out: Float64Array,
   start: number,
   end: number,
-  k: LogKernel,
+  k: LogKernel | null,
 ): void {
-  const r2s = k.input;
-  const logs = k.output;
-  const xs = new Float64Array(2 * LOG_CHUNK);
-  const block = new Float64Array(4096);
+  const pairs = Math.min((end - start + 1) >> 1, LOG_CHUNK);
+  const r2s = k === null ? new Float64Array(pairs) : k.input;
+  const logs = k === null ? null : k.output;
+  const xs = new Float64Array(2 * pairs);
+  const block = new Float64Array(Math.min(4096, 2 * pairs));
   let have = 0;
   let at = 0;
   let i = start;
@@ -137,10 +105,10 @@ function gaussFillBatched(
       xs[2 * j + 1] = x2;
       r2s[j] = r2;
     }
-    k.logBatch(m);
+    k?.logBatch(m);
     for (let j = 0; j < m; j++) {
       const r2 = r2s[j]!;
-      let l = logs[j]!;
+      let l = logs === null ? Number.NaN : logs[j]!;
       if (Number.isNaN(l)) l = log(r2);
       const f = Math.sqrt((-2.0 * l) / r2);
       out[i++] = f * xs[2 * j + 1]!;
