@@ -7,6 +7,7 @@
  * identical bits.
  */
 import { MT19937_WASM_BASE64 } from './mt19937-wasm-bytes.js';
+import { instantiateKernel } from './wasm-instance.js';
 
 export interface MTKernel {
   key: Int32Array;
@@ -22,25 +23,18 @@ let kernel: MTKernel | null | undefined;
 let enabled = true;
 
 function instantiate(): MTKernel | null {
-  const WA = (globalThis as { WebAssembly?: typeof WebAssembly }).WebAssembly;
-  if (WA === undefined) return null;
-  try {
-    const bin = atob(MT19937_WASM_BASE64);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    if (!WA.validate(bytes)) return null; // no WebAssembly SIMD in this engine
-    const inst = new WA.Instance(new WA.Module(bytes), {});
-    const ex = inst.exports as { memory: WebAssembly.Memory; fill: (n: number) => void };
-    const buf = ex.memory.buffer;
-    return {
-      key: new Int32Array(buf, 0, 624),
-      pos: new Int32Array(buf, 2496, 1),
-      out: new Float64Array(buf, 6144, KERNEL_CHUNK), // see the memory map in wasm/mt19937.wat
-      fill: ex.fill,
-    };
-  } catch {
-    return null; // e.g. a CSP without 'wasm-unsafe-eval': fall back to TypeScript
-  }
+  // null without WebAssembly SIMD in this engine, or where WebAssembly is blocked: TypeScript fallback
+  const ex = instantiateKernel<{ memory: WebAssembly.Memory; fill: (n: number) => void }>(
+    MT19937_WASM_BASE64,
+  );
+  if (ex === null) return null;
+  const buf = ex.memory.buffer;
+  return {
+    key: new Int32Array(buf, 0, 624),
+    pos: new Int32Array(buf, 2496, 1),
+    out: new Float64Array(buf, 6144, KERNEL_CHUNK), // see the memory map in wasm/mt19937.wat
+    fill: ex.fill,
+  };
 }
 
 /** The kernel, or null when WebAssembly is unavailable or disabled. */

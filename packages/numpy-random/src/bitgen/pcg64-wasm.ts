@@ -6,6 +6,7 @@
  * PCG64 uses its TypeScript step; both give identical bits (tested).
  */
 import { PCG64_WASM_BASE64 } from './pcg64-wasm-bytes.js';
+import { instantiateKernel } from './wasm-instance.js';
 
 export interface PCGKernel {
   /** Words 0..3: the 128-bit state (little-endian 32-bit limbs); 4..7: the increment. */
@@ -59,42 +60,33 @@ let kernel: PCGKernel | null | undefined;
 let enabled = true;
 
 function instantiate(): PCGKernel | null {
-  const WA = (globalThis as { WebAssembly?: typeof WebAssembly }).WebAssembly;
-  if (WA === undefined) return null;
   if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) return null; // the limb layout assumes little-endian
-  try {
-    const bin = atob(PCG64_WASM_BASE64);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    const inst = new WA.Instance(new WA.Module(bytes), {});
-    const ex = inst.exports as {
-      memory: WebAssembly.Memory;
-      fill_raw: (n: number) => void;
-      fill_double: (n: number) => void;
-      next_raw: () => void;
-      interval: (n: number, i: number) => void;
-      bounded: (n: number, excl: number, thr: number) => void;
-      normal: (from: number, n: number) => number;
-    };
-    const buf = ex.memory.buffer;
-    return {
-      state: new Uint32Array(buf, 0, 8),
-      raw: new Uint32Array(buf, 64, 2 * PCG_KERNEL_CHUNK),
-      rawChunk: new Uint32Array(buf, 64, 2 * PCG_RAW_CHUNK),
-      out: new Float64Array(buf, 64, PCG_KERNEL_CHUNK),
-      mem32: new Uint32Array(buf),
-      mem64: new Float64Array(buf),
-      fillRaw: ex.fill_raw,
-      fillDouble: ex.fill_double,
-      nextRaw: ex.next_raw,
-      interval: ex.interval,
-      bounded: ex.bounded,
-      normal: ex.normal,
-      normalTables: false,
-    };
-  } catch {
-    return null;
-  }
+  const ex = instantiateKernel<{
+    memory: WebAssembly.Memory;
+    fill_raw: (n: number) => void;
+    fill_double: (n: number) => void;
+    next_raw: () => void;
+    interval: (n: number, i: number) => void;
+    bounded: (n: number, excl: number, thr: number) => void;
+    normal: (from: number, n: number) => number;
+  }>(PCG64_WASM_BASE64);
+  if (ex === null) return null;
+  const buf = ex.memory.buffer;
+  return {
+    state: new Uint32Array(buf, 0, 8),
+    raw: new Uint32Array(buf, 64, 2 * PCG_KERNEL_CHUNK),
+    rawChunk: new Uint32Array(buf, 64, 2 * PCG_RAW_CHUNK),
+    out: new Float64Array(buf, 64, PCG_KERNEL_CHUNK),
+    mem32: new Uint32Array(buf),
+    mem64: new Float64Array(buf),
+    fillRaw: ex.fill_raw,
+    fillDouble: ex.fill_double,
+    nextRaw: ex.next_raw,
+    interval: ex.interval,
+    bounded: ex.bounded,
+    normal: ex.normal,
+    normalTables: false,
+  };
 }
 
 /** The kernel, or null when WebAssembly is unavailable or disabled. */

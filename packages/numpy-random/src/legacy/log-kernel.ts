@@ -5,6 +5,7 @@
  * recomputes them with `logRaw`. Without WebAssembly (or when disabled) the caller calls `logRaw` for all.
  */
 import { LOG_WASM_BASE64 } from '../bitgen/log-wasm-bytes.js';
+import { instantiateKernel } from '../bitgen/wasm-instance.js';
 import { LOG_KERNEL_DATA } from '../math/log.js';
 
 /** Inputs per `logBatch` call. */
@@ -22,28 +23,21 @@ let kernel: LogKernel | null | undefined;
 let enabled = true;
 
 function instantiate(): LogKernel | null {
-  const WA = (globalThis as { WebAssembly?: typeof WebAssembly }).WebAssembly;
-  if (WA === undefined) return null;
-  try {
-    const bin = atob(LOG_WASM_BASE64);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    const inst = new WA.Instance(new WA.Module(bytes), {});
-    const ex = inst.exports as { memory: WebAssembly.Memory; log_batch: (n: number) => void };
-    const buf = ex.memory.buffer;
-    new Float64Array(buf, 0, 12).set(LOG_KERNEL_DATA.constants);
-    new Float64Array(buf, 1024, 128).set(LOG_KERNEL_DATA.invc);
-    new Float64Array(buf, 2048, 128).set(LOG_KERNEL_DATA.logc);
-    new Float64Array(buf, 3072, 128).set(LOG_KERNEL_DATA.invcHi);
-    new Float64Array(buf, 4096, 128).set(LOG_KERNEL_DATA.invcLo);
-    return {
-      input: new Float64Array(buf, 8192, LOG_CHUNK),
-      output: new Float64Array(buf, 26624, LOG_CHUNK),
-      logBatch: ex.log_batch,
-    };
-  } catch {
-    return null;
-  }
+  const ex = instantiateKernel<{ memory: WebAssembly.Memory; log_batch: (n: number) => void }>(
+    LOG_WASM_BASE64,
+  );
+  if (ex === null) return null;
+  const buf = ex.memory.buffer;
+  new Float64Array(buf, 0, 12).set(LOG_KERNEL_DATA.constants);
+  new Float64Array(buf, 1024, 128).set(LOG_KERNEL_DATA.invc);
+  new Float64Array(buf, 2048, 128).set(LOG_KERNEL_DATA.logc);
+  new Float64Array(buf, 3072, 128).set(LOG_KERNEL_DATA.invcHi);
+  new Float64Array(buf, 4096, 128).set(LOG_KERNEL_DATA.invcLo);
+  return {
+    input: new Float64Array(buf, 8192, LOG_CHUNK),
+    output: new Float64Array(buf, 26624, LOG_CHUNK),
+    logBatch: ex.log_batch,
+  };
 }
 
 /** The kernel, or null when WebAssembly is unavailable or the kernel is disabled. */

@@ -1,0 +1,18 @@
+/**
+ * Instantiates a committed WebAssembly kernel from its base64 bytes, synchronously, and returns its exports;
+ * null where WebAssembly is missing, the engine does not accept the module (`WebAssembly.validate`, e.g. no SIMD)
+ * or instantiation is refused (e.g. a CSP without 'wasm-unsafe-eval'). Callers then use their TypeScript path.
+ */
+export function instantiateKernel<E>(base64: string): E | null {
+  const WA = (globalThis as { WebAssembly?: typeof WebAssembly }).WebAssembly;
+  if (WA === undefined) return null;
+  try {
+    const bin = atob(base64);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    if (!WA.validate(bytes)) return null;
+    return new WA.Instance(new WA.Module(bytes), {}).exports as E;
+  } catch {
+    return null;
+  }
+}
