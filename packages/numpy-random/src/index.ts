@@ -61,6 +61,7 @@ export type { StreamSeed } from './training-streams.js';
 export {
   dropoutKeepMask,
   epochOrder,
+  epochPermutation,
   initParam,
   paramSeed,
   TRAINING_STREAM_PATHS,

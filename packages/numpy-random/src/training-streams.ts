@@ -80,12 +80,21 @@ export function initParam(
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
-/** The sample order of epoch `epoch`: `defaultRng(root.derive('batches', epoch)).permutation(n)`. */
-export function epochOrder(root: StreamSeed, epoch: number, n: number): Uint32Array {
+/**
+ * The sample order of epoch `epoch` as NumPy returns it (int64): `defaultRng(root.derive('batches',
+ * epoch)).permutation(n)`. {@link epochOrder} is the same order as a Uint32Array.
+ */
+export function epochPermutation(root: StreamSeed, epoch: number, n: number): BigInt64Array {
   const s = checkSeed(root).derive(TRAINING_STREAM_PATHS.batches, checkIndex(epoch, 'epoch'));
   const size = checkSize(n, 'n');
   if (size > 0xffffffff) throw new SeedkitValueError(`n: expected at most 2^32 - 1, got ${size}`);
-  const perm = defaultRng(s as never).permutation(size) as BigInt64Array;
+  return defaultRng(s as never).permutation(size) as BigInt64Array;
+}
+
+/** The sample order of epoch `epoch`: `defaultRng(root.derive('batches', epoch)).permutation(n)`. */
+export function epochOrder(root: StreamSeed, epoch: number, n: number): Uint32Array {
+  const perm = epochPermutation(root, epoch, n);
+  const size = perm.length;
   const out = new Uint32Array(size);
   if (LITTLE_ENDIAN) {
     // every index is < 2^32: the low words of the int64s, without creating a BigInt per element

@@ -8,6 +8,7 @@ import { checkOptimizer, type OptimizerSpec, scalarValues } from './training/opt
 import {
   dropoutKeepMask,
   epochOrder,
+  epochPermutation,
   initParam,
   type SeedLike,
   sameSeed,
@@ -455,10 +456,10 @@ export class Trainer {
     if (spe === 0)
       throw new SeedkitValueError('the dataset is smaller than one batch and dropRemainder is on');
     if (!this.order || this.order.epoch !== this._epoch) {
-      const perm = this.batchOrder(this._epoch);
-      const index = new BigInt64Array(perm.length);
-      const words = new Uint32Array(index.buffer); // little-endian int64: low word = row, high word = 0
-      for (let i = 0; i < perm.length; i++) words[2 * i] = perm[i] as number;
+      // batchOrder(epoch) as the int64 row indices the Gather prelude takes
+      const index = this.shuffle
+        ? epochPermutation(this.seed, this._epoch, this.numSamples)
+        : BigInt64Array.from({ length: this.numSamples }, (_, i) => BigInt(i));
       this.order = { epoch: this._epoch, index };
     }
     const start = this._batch * this.batchSize;

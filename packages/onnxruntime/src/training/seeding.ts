@@ -47,7 +47,7 @@ export function sameSeed(a: SeedLike, b: SeedLike): boolean {
  * The training streams (parameter init, epoch order, dropout keep masks) are defined once, framework-neutrally,
  * in `@seedkit/numpy-random` (src/training-streams.ts); tf.js (`@seedkit/tfjs`) uses the same functions.
  */
-export { dropoutKeepMask, epochOrder } from '@seedkit/numpy-random';
+export { dropoutKeepMask, epochOrder, epochPermutation } from '@seedkit/numpy-random';
 
 /** Initial values of parameter `path`, drawn from `root.derive('params', path)` (`initParam` of numpy-random). */
 export function initParam(
