@@ -96,13 +96,6 @@ function cpuMs() {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 }
-async function bareBlock() {
-  await bareStep();
-  const c0 = cpuMs();
-  const t0 = performance.now();
-  for (let i = 0; i < BLOCK; i++) await bareStep();
-  return [(performance.now() - t0) / BLOCK, (cpuMs() - c0) / BLOCK];
-}
 async function bareStep() {
   feeds[bf.index] = indexFeeds[nextIndex++ % indexFeeds.length];
   const out = await session.run(feeds);
@@ -112,27 +105,22 @@ async function hotStep() {
   const out = await hotSession.run(hotFeeds);
   for (const p of tg.params) hotFeeds[p.name] = out[tg.paramOutputs[p.name]];
 }
-async function hotBlock() {
-  await hotStep();
+const trainerStep = () => trainer.trainStep();
+/** One untimed step (warms the caches for that kind's weights), then BLOCK timed ones: [wall, cpu] ms/step. */
+async function block(step) {
+  await step();
   const c0 = cpuMs();
   const t0 = performance.now();
-  for (let i = 0; i < BLOCK; i++) await hotStep();
-  return [(performance.now() - t0) / BLOCK, (cpuMs() - c0) / BLOCK];
-}
-async function trainerBlock() {
-  await trainer.trainStep();
-  const c0 = cpuMs();
-  const t0 = performance.now();
-  for (let i = 0; i < BLOCK; i++) await trainer.trainStep();
+  for (let i = 0; i < BLOCK; i++) await step();
   return [(performance.now() - t0) / BLOCK, (cpuMs() - c0) / BLOCK];
 }
 
 // Warm-up, then interleaved blocks: Trainer vs bare run first, tf.js afterwards (its heap would otherwise
 // add garbage-collection time to whichever block follows it).
 for (let k = 0; k < 5; k++) {
-  await bareBlock();
-  await trainerBlock();
-  await hotBlock();
+  await block(bareStep);
+  await block(trainerStep);
+  await block(hotStep);
 }
 const bare = [];
 const trn = [];
@@ -140,9 +128,9 @@ const hot = [];
 const ORDERS = ['tbh', 'thb', 'bth', 'bht', 'htb', 'hbt'];
 for (let k = 0; k < BLOCKS; k++) {
   for (const c of ORDERS[k % 6]) {
-    if (c === 't') trn.push(await trainerBlock());
-    else if (c === 'b') bare.push(await bareBlock());
-    else hot.push(await hotBlock());
+    if (c === 't') trn.push(await block(trainerStep));
+    else if (c === 'b') bare.push(await block(bareStep));
+    else hot.push(await block(hotStep));
   }
 }
 const tfs = [];
