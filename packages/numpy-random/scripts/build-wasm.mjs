@@ -21,7 +21,7 @@ const pkg = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const KERNELS = [
   { name: 'mt19937', constant: 'MT19937_WASM_BASE64', simd: true },
   { name: 'pcg64', constant: 'PCG64_WASM_BASE64' },
-  { name: 'log', constant: 'LOG_WASM_BASE64' },
+  { name: 'gauss', constant: 'GAUSS_WASM_BASE64', simd: true },
 ];
 
 /** Whether wasm/<filename> is a kernel listed with `simd: true`. */

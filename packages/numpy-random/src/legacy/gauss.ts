@@ -1,6 +1,6 @@
 import type { BitGenerator } from '../bitgen/bit-generator.js';
 import { logRaw as log } from '../math/log.js';
-import { LOG_CHUNK, type LogKernel, logKernel } from './log-kernel.js';
+import { GAUSS_BLOCK, type GaussKernel, gaussKernel } from './gauss-kernel.js';
 
 /**
  * Whether {@link legacyGauss} uses the exact glibc `log` port (`../math`), so that its values are
@@ -42,7 +42,8 @@ export function legacyGauss(bg: BitGenerator, cache: GaussCache): number {
 /**
  * Fills `out[start..end)` with `legacy_gauss` draws, exactly as repeated calls would (the cache is
  * consumed first and a trailing odd value leaves one cached). Uniforms are drawn in blocks through
- * `fillDouble` so that the bit generator's fast path is used.
+ * `fillDouble`, so that the bit generator's fast path is used, and never further than the pairs still needed
+ * could use (each pair takes at least two), so the generator ends exactly where repeated calls leave it.
  */
 export function legacyGaussFill(
   bg: BitGenerator,
@@ -57,67 +58,84 @@ export function legacyGaussFill(
     cache.hasGauss = 0;
     cache.gauss = 0.0;
   }
-  if (i < end) gaussFillRounds(bg, cache, out, i, end, end - i >= 64 ? logKernel() : null);
+  if (i === end) return;
+  const k = end - i >= 64 ? gaussKernel() : null;
+  if (k !== null) gaussFillKernel(bg, cache, out, i, end, k);
+  else gaussFillTs(bg, cache, out, i, end);
 }
 
 /**
- * {@link legacyGaussFill}'s loop, in rounds of up to {@link LOG_CHUNK} pairs: accept the pairs (each attempt
- * takes two uniforms, drawn in blocks never longer than the pairs still needed could use, so nothing is drawn
- * ahead and the generator ends exactly where repeated `legacy_gauss` calls leave it), take their logs (in one
- * WebAssembly batch when `k` is given: logRaw's values, NaN where logRaw must decide; else logRaw), then write
- * the outputs in order, caching a trailing odd value.
+ * The WebAssembly path: blocks of uniforms go through the kernel's polar loop; pairs whose log it leaves open
+ * are finished here with logRaw.
  */
-function gaussFillRounds(
+function gaussFillKernel(
   bg: BitGenerator,
   cache: GaussCache,
   out: Float64Array,
   start: number,
   end: number,
-  k: LogKernel | null,
+  k: GaussKernel,
 ): void {
-  const pairs = Math.min((end - start + 1) >> 1, LOG_CHUNK);
-  const r2s = k === null ? new Float64Array(pairs) : k.input;
-  const logs = k === null ? null : k.output;
-  const xs = new Float64Array(2 * pairs);
-  const block = new Float64Array(Math.min(4096, 2 * pairs));
+  const res = k.out;
+  let pairsLeft = (end - start + 1) >> 1;
+  let i = start;
+  while (pairsLeft > 0) {
+    const have = Math.min(GAUSS_BLOCK, 2 * pairsLeft);
+    bg.fillDouble(k.block, 0, have);
+    const a = k.gauss(have);
+    const nfix = k.nfix[0]!;
+    for (let t = 0; t < nfix; t++) {
+      const p = 2 * k.fixIndex[t]!;
+      const r2 = k.fixR2[t]!;
+      const f = Math.sqrt((-2.0 * log(r2)) / r2);
+      res[p] = f * res[p]!;
+      res[p + 1] = f * res[p + 1]!;
+    }
+    const n = Math.min(2 * a, end - i);
+    out.set(res.subarray(0, n), i);
+    i += n;
+    if (n < 2 * a) {
+      cache.gauss = res[n]!;
+      cache.hasGauss = 1;
+    }
+    pairsLeft -= a;
+  }
+}
+
+/** The TypeScript path: the same loop, the logs by logRaw. */
+function gaussFillTs(
+  bg: BitGenerator,
+  cache: GaussCache,
+  out: Float64Array,
+  start: number,
+  end: number,
+): void {
+  const block = new Float64Array(Math.min(GAUSS_BLOCK, 2 * ((end - start + 1) >> 1)));
   let have = 0;
   let at = 0;
   let i = start;
   while (i < end) {
-    const pairsLeft = (end - i + 1) >> 1;
-    const m = Math.min(pairsLeft, LOG_CHUNK);
-    for (let j = 0; j < m; j++) {
-      let x1: number;
-      let x2: number;
-      let r2: number;
-      do {
-        if (at === have) {
-          have = Math.min(block.length, 2 * (pairsLeft - j));
-          bg.fillDouble(block, 0, have);
-          at = 0;
-        }
-        x1 = 2.0 * block[at]! - 1.0;
-        x2 = 2.0 * block[at + 1]! - 1.0;
-        at += 2;
-        r2 = x1 * x1 + x2 * x2;
-      } while (r2 >= 1.0 || r2 === 0.0);
-      xs[2 * j] = x1;
-      xs[2 * j + 1] = x2;
-      r2s[j] = r2;
-    }
-    k?.logBatch(m);
-    for (let j = 0; j < m; j++) {
-      const r2 = r2s[j]!;
-      let l = logs === null ? Number.NaN : logs[j]!;
-      if (Number.isNaN(l)) l = log(r2);
-      const f = Math.sqrt((-2.0 * l) / r2);
-      out[i++] = f * xs[2 * j + 1]!;
-      if (i < end) {
-        out[i++] = f * xs[2 * j]!;
-      } else {
-        cache.gauss = f * xs[2 * j]!;
-        cache.hasGauss = 1;
+    let x1: number;
+    let x2: number;
+    let r2: number;
+    do {
+      if (at === have) {
+        have = Math.min(block.length, 2 * ((end - i + 1) >> 1));
+        bg.fillDouble(block, 0, have);
+        at = 0;
       }
+      x1 = 2.0 * block[at]! - 1.0;
+      x2 = 2.0 * block[at + 1]! - 1.0;
+      at += 2;
+      r2 = x1 * x1 + x2 * x2;
+    } while (r2 >= 1.0 || r2 === 0.0);
+    const f = Math.sqrt((-2.0 * log(r2)) / r2);
+    out[i++] = f * x2;
+    if (i < end) {
+      out[i++] = f * x1;
+    } else {
+      cache.gauss = f * x1;
+      cache.hasGauss = 1;
     }
   }
 }

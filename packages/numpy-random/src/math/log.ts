@@ -211,20 +211,21 @@ const POW2_NEG = new Float64Array(2048);
 for (let k = -1023; k <= 1024; k++) POW2_NEG[k + 1023] = 2 ** -k;
 const D_MAIN_R2 = 2 ** -50;
 const D_MAIN_ABS = 2 ** -82;
+const D_NEAR_R3 = 2 ** -50;
+const D_NEAR_R2 = 2 ** -76;
+const D_NEAR_R = 2 ** -100;
 /**
- * @internal The main path's constants and tables in the order wasm/log.wat reads them (its loader,
- * src/legacy/log-kernel.ts, copies them into the kernel's memory).
+ * @internal The fast paths' constants and tables in the order wasm/gauss.wat reads them (its loader,
+ * src/legacy/gauss-kernel.ts, copies them into the kernel's memory).
  */
 export const LOG_KERNEL_DATA = {
   constants: [A0, A1, A2, A3, A4, LN2HI, LN2LO, SPLIT, D_MAIN_R2, D_MAIN_ABS, NEAR1_LO, NEAR1_HI],
+  near1: [B0, B1, B2, B3, B4, B5, B6, B7, B8, B9, B10, TWO27, D_NEAR_R3, D_NEAR_R2, D_NEAR_R],
   invc: INVC,
   logc: LOGC,
   invcHi: INVC_HI,
   invcLo: INVC_LO,
 } as const;
-const D_NEAR_R3 = 2 ** -50;
-const D_NEAR_R2 = 2 ** -76;
-const D_NEAR_R = 2 ** -100;
 
 /** Natural logarithm (no argument checks): bit-identical to {@link logFma}, filtered plain arithmetic. */
 export function logRaw(x: number): number {
