@@ -33,8 +33,9 @@ export interface PCGKernel {
   /** The Fisher–Yates draws `random_interval(i)` for i, i − 1, … (n of them), as uint32 at word 16 (buffer as above). */
   interval(n: number, i: number): void;
   /**
-   * Float64 ziggurat fast path for outputs from..n-1 (float64 index 8 + i): returns the index it stopped at
-   * (< n: that draw needs the slow path; its raw output is at the scratch words), or n.
+   * Float64 ziggurat for outputs from..n-1 (float64 index 8 + i), wedge tests included: returns n, or the
+   * index of a draw it left to the caller (its raw output at the scratch words): the tail (idx 0), or a wedge
+   * test whose exp it could not decide (its uniform at {@link PCG_F_WEDGE_U}).
    */
   normal(from: number, n: number): number;
   /** Set once the normal ziggurat tables were written into the kernel memory. */
@@ -50,6 +51,13 @@ export const PCG_W_OUT = 16;
 /** Float64 offsets of the normal ziggurat tables ki (as u64) and wi in {@link PCGKernel.mem64}. */
 export const PCG_F_KI = 65600 / 8;
 export const PCG_F_WI = 67648 / 8;
+/** Float64 offsets of the wedge test's data: the fi table, exp's T[j] and 2^(j/128) tables and constants. */
+export const PCG_F_FI = 69696 / 8;
+export const PCG_F_EXP_TAIL = 71744 / 8;
+export const PCG_F_EXP_V = 72768 / 8;
+export const PCG_F_EXP_CONST = 73792 / 8;
+/** Float64 offset of the wedge test's uniform when `normal` leaves that test to the caller. */
+export const PCG_F_WEDGE_U = 73904 / 8;
 
 /** Maximum draws per kernel call. */
 export const PCG_KERNEL_CHUNK = 8192;

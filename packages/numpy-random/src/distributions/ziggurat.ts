@@ -6,7 +6,12 @@
  */
 import type { BitGenerator } from '../bitgen/bit-generator.js';
 import {
+  PCG_F_EXP_CONST,
+  PCG_F_EXP_TAIL,
+  PCG_F_EXP_V,
+  PCG_F_FI,
   PCG_F_KI,
+  PCG_F_WEDGE_U,
   PCG_F_WI,
   PCG_KERNEL_CHUNK,
   PCG_W_OUT,
@@ -14,7 +19,7 @@ import {
   type PCGKernel,
   pcgKernel,
 } from '../bitgen/pcg64-wasm.js';
-import { expRaw } from '../math/exp.js';
+import { EXP_KERNEL_DATA, expRaw } from '../math/exp.js';
 import { log1pRaw } from '../math/log1p-expm1.js';
 import { log1pfRaw as log1pf } from '../math/log1pf.js';
 import { nextFloat } from './uniform.js';
@@ -212,8 +217,9 @@ function kernelNextDouble(k: PCGKernel): number {
 }
 
 /**
- * The slow path of the draw the kernel stopped at (raw output at its scratch words): the tail or the wedge
- * test, with extra draws from the kernel. NaN when the wedge rejects (the caller draws again).
+ * The draw the kernel stopped at (raw output at its scratch words): the tail, with extra draws from the kernel,
+ * or the wedge test whose exp the kernel left open, with the uniform it drew. NaN when the wedge rejects (the
+ * caller draws again).
  */
 function kernelNormalSlow(k: PCGKernel): number {
   const lo = k.mem32[PCG_W_SCRATCH]!;
@@ -229,11 +235,11 @@ function kernelNormalSlow(k: PCGKernel): number {
       if (yy + yy > xx * xx) return (lo >>> 17) & 1 ? -(NOR_R + xx) : NOR_R + xx;
     }
   }
-  if ((FI[idx - 1]! - FI[idx]!) * kernelNextDouble(k) + FI[idx]! < exp(-0.5 * x * x)) return x;
+  if ((FI[idx - 1]! - FI[idx]!) * k.mem64[PCG_F_WEDGE_U]! + FI[idx]! < exp(-0.5 * x * x)) return x;
   return Number.NaN;
 }
 
-/** Writes the ki (as u64) and wi tables into the kernel memory once. */
+/** Writes the ki (as u64), wi and fi tables and exp's data into the kernel memory once. */
 function loadNormalTables(k: PCGKernel): void {
   const m32 = k.mem32;
   for (let i = 0; i < 256; i++) {
@@ -242,6 +248,10 @@ function loadNormalTables(k: PCGKernel): void {
     m32[2 * (PCG_F_KI + i) + 1] = Math.floor(v / 4294967296);
   }
   k.mem64.set(WI, PCG_F_WI);
+  k.mem64.set(FI, PCG_F_FI);
+  k.mem64.set(EXP_KERNEL_DATA.tail, PCG_F_EXP_TAIL);
+  k.mem64.set(EXP_KERNEL_DATA.v, PCG_F_EXP_V);
+  k.mem64.set(EXP_KERNEL_DATA.constants, PCG_F_EXP_CONST);
   k.normalTables = true;
 }
 

@@ -141,6 +141,30 @@ const M52 = 2 ** -52;
 const M50 = 2 ** -50;
 const M100 = 2 ** -100;
 
+/**
+ * @internal The fast path's tables and constants in the order wasm/pcg64.wat's `$exp_fast` reads them (its
+ * loader in src/distributions/ziggurat.ts copies them into the kernel's memory).
+ */
+export const EXP_KERNEL_DATA = {
+  tail: EXP_TAIL,
+  v: EXP_V,
+  constants: [
+    EXP_INVLN2N,
+    EXP_SHIFT,
+    EXP_NEGLN2HIN,
+    EXP_NEGLN2LON,
+    EXP_C2,
+    EXP_C3,
+    EXP_C4,
+    EXP_C5,
+    TINY,
+    HALF_MINUS,
+    M52,
+    M100,
+    M50,
+  ],
+} as const;
+
 /** Natural exponential (no argument checks): bit-identical to {@link expFma}, filtered plain arithmetic. */
 export function expRaw(x: number): number {
   const ax = Math.abs(x);
