@@ -11,12 +11,13 @@
 ;;                       next_uint32 buffer, read at entry and written at exit
 ;;   bytes [64, 65600)   output: up to 8192 u64 / f64 / i64 (8 bytes each) or u32 (`interval`)
 ;;   bytes [65600, 67648)  normal ziggurat table ki (256 u64), written by the caller before `normal`
-;;   bytes [67648, 69696)  normal ziggurat table wi (256 f64)
-;;   bytes [69696, 71744)  normal ziggurat table fi (256 f64), for the wedge test
-;;   bytes [71744, 72768)  exp: T[j] (EXP_TAIL, 128 f64)   bytes [72768, 73792)  exp: 2^(j/128) (EXP_V, 128 f64)
-;;   bytes [73792, 73896)  exp constants (f64): INVLN2N SHIFT NEGLN2HIN NEGLN2LON C2 C3 C4 C5 TINY HALF_MINUS
+;;   bytes [67648, 71744)  normal ziggurat table wi, signed (512 f64): entry j is wi[j & 0xff], negated when
+;;                         j & 0x100 (rabs·(−w) = −(rabs·w) exactly, so x = rabs·wis[r & 0x1ff])
+;;   bytes [71744, 73792)  normal ziggurat table fi (256 f64), for the wedge test
+;;   bytes [73792, 74816)  exp: T[j] (EXP_TAIL, 128 f64)   bytes [74816, 75840)  exp: 2^(j/128) (EXP_V, 128 f64)
+;;   bytes [75840, 75944)  exp constants (f64): INVLN2N SHIFT NEGLN2HIN NEGLN2LON C2 C3 C4 C5 TINY HALF_MINUS
 ;;                         M52 M100 M50 (src/math/exp.ts)
-;;   bytes [73904, 73912)  `normal`: the wedge test's uniform u when it leaves that test to the caller
+;;   bytes [75952, 75960)  `normal`: the wedge test's uniform u when it leaves that test to the caller
 ;;
 ;; Exports:
 ;;   fill_raw(n: i32)     n PCG64 outputs: state = state·M + inc (mod 2^128), then XSL-RR
@@ -39,7 +40,7 @@
 ;;                        (fi[idx-1] − fi[idx])·u + fi[idx] < exp(−0.5·x·x), else draw the element again. Stops
 ;;                        at a draw that needs the tail (idx = 0), or whose wedge test needs an exp the fast path
 ;;                        leaves open: returns its index k < n, with that draw's raw output at byte 32 (u at byte
-;;                        73904 for the wedge) and the state just after its last draw (the caller finishes the
+;;                        75952 for the wedge) and the state just after its last draw (the caller finishes the
 ;;                        element, writes it at k and calls again with from = k + 1, or from = k after a
 ;;                        rejection); returns n when done. The tables and exp data are written by the caller first.
 ;; Conversions to f64 use f64.convert_i64_s on values below 2^53 (x >> 11, rabs): exact, so identical to the
@@ -632,13 +633,10 @@
           (i64.store offset=0 (i32.const 0) (local.get $Al))
           (i64.store offset=8 (i32.const 0) (local.get $Ah))
           (return (local.get $k))))
-      ;; x = rabs·wi[idx] with bit 8 of r as its sign bit (no branch: the sign is a coin flip)
+      ;; x = rabs·wi[idx], negated when bit 8 of r is set: one load from the signed table at r & 0x1ff
       (f64.store (local.get $out)
-        (f64.reinterpret_i64
-          (i64.xor
-            (i64.reinterpret_f64
-              (f64.mul (f64.convert_i64_s (local.get $rabs)) (f64.load offset=67648 (local.get $idx))))
-            (i64.shl (i64.and (local.get $r) (i64.const 0x100)) (i64.const 55)))))
+        (f64.mul (f64.convert_i64_s (local.get $rabs))
+          (f64.load offset=67648 (i32.shl (i32.and (i32.wrap_i64 (local.get $r)) (i32.const 0x1ff)) (i32.const 3)))))
       (local.set $out (i32.add (local.get $out) (i32.const 8)))
       (local.set $k (i32.add (local.get $k) (i32.const 1)))
       (if (i32.eq (local.get $k) (local.get $n))
@@ -656,13 +654,10 @@
           (i64.store offset=0 (i32.const 0) (local.get $Bl))
           (i64.store offset=8 (i32.const 0) (local.get $Bh))
           (return (local.get $k))))
-      ;; x = rabs·wi[idx] with bit 8 of r as its sign bit (no branch: the sign is a coin flip)
+      ;; x = rabs·wi[idx], negated when bit 8 of r is set: one load from the signed table at r & 0x1ff
       (f64.store (local.get $out)
-        (f64.reinterpret_i64
-          (i64.xor
-            (i64.reinterpret_f64
-              (f64.mul (f64.convert_i64_s (local.get $rabs)) (f64.load offset=67648 (local.get $idx))))
-            (i64.shl (i64.and (local.get $r) (i64.const 0x100)) (i64.const 55)))))
+        (f64.mul (f64.convert_i64_s (local.get $rabs))
+          (f64.load offset=67648 (i32.shl (i32.and (i32.wrap_i64 (local.get $r)) (i32.const 0x1ff)) (i32.const 3)))))
       (local.set $out (i32.add (local.get $out) (i32.const 8)))
       (local.set $k (i32.add (local.get $k) (i32.const 1)))
       (if (i32.eq (local.get $k) (local.get $n))
@@ -731,28 +726,28 @@
   ;; $exp_fast(x): exp(x) by the fast path of `expRaw` (src/math/exp.ts, where the bounds are derived), the same
   ;; operations in the same order, so a value it returns is expRaw's (glibc's) bit for bit; NaN where expRaw
   ;; falls back to its all-fma evaluation (|x| < 2^-54 or >= 512, a k or r rounding the filter leaves open, or a
-  ;; final rounding it leaves open). Constants at byte 73792 (see the header).
+  ;; final rounding it leaves open). Constants at byte 75840 (see the header).
   (func $exp_fast (param $x f64) (result f64)
     (local $p f64) (local $kd f64) (local $a f64) (local $l f64) (local $r f64) (local $bv f64) (local $er f64)
     (local $dl f64) (local $ki i32) (local $j i32) (local $tail f64) (local $r2 f64) (local $tmp f64)
     (local $scale f64) (local $st f64) (local $r0 f64) (local $e f64) (local $d f64)
-    (if (i32.eqz (i32.and (f64.ge (f64.abs (local.get $x)) (f64.load offset=73856 (i32.const 0)))
+    (if (i32.eqz (i32.and (f64.ge (f64.abs (local.get $x)) (f64.load offset=75904 (i32.const 0)))
                           (f64.lt (f64.abs (local.get $x)) (f64.const 512))))
       (then (return (f64.const nan))))
-    (local.set $p (f64.mul (f64.load offset=73792 (i32.const 0)) (local.get $x)))
-    (local.set $kd (f64.sub (f64.add (local.get $p) (f64.load offset=73800 (i32.const 0)))
-      (f64.load offset=73800 (i32.const 0))))
-    (if (i32.eqz (f64.lt (f64.abs (f64.sub (local.get $p) (local.get $kd))) (f64.load offset=73864 (i32.const 0))))
+    (local.set $p (f64.mul (f64.load offset=75840 (i32.const 0)) (local.get $x)))
+    (local.set $kd (f64.sub (f64.add (local.get $p) (f64.load offset=75848 (i32.const 0)))
+      (f64.load offset=75848 (i32.const 0))))
+    (if (i32.eqz (f64.lt (f64.abs (f64.sub (local.get $p) (local.get $kd))) (f64.load offset=75912 (i32.const 0))))
       (then (return (f64.const nan))))
     ;; r = a + l with a = x + NEGLN2HIN·kd, l = NEGLN2LON·kd; er: the exact error of that sum (two-sum)
-    (local.set $a (f64.add (local.get $x) (f64.mul (f64.load offset=73808 (i32.const 0)) (local.get $kd))))
-    (local.set $l (f64.mul (f64.load offset=73816 (i32.const 0)) (local.get $kd)))
+    (local.set $a (f64.add (local.get $x) (f64.mul (f64.load offset=75856 (i32.const 0)) (local.get $kd))))
+    (local.set $l (f64.mul (f64.load offset=75864 (i32.const 0)) (local.get $kd)))
     (local.set $r (f64.add (local.get $a) (local.get $l)))
     (local.set $bv (f64.sub (local.get $r) (local.get $a)))
     (local.set $er (f64.add (f64.sub (local.get $a) (f64.sub (local.get $r) (local.get $bv)))
       (f64.sub (local.get $l) (local.get $bv))))
-    (local.set $dl (f64.add (f64.mul (f64.load offset=73872 (i32.const 0)) (f64.abs (local.get $l)))
-      (f64.mul (f64.load offset=73880 (i32.const 0)) (f64.abs (local.get $r)))))
+    (local.set $dl (f64.add (f64.mul (f64.load offset=75920 (i32.const 0)) (f64.abs (local.get $l)))
+      (f64.mul (f64.load offset=75928 (i32.const 0)) (f64.abs (local.get $r)))))
     (if (f64.ne (f64.add (local.get $r) (f64.add (local.get $er) (local.get $dl))) (local.get $r))
       (then (return (f64.const nan))))
     (if (f64.ne (f64.add (local.get $r) (f64.sub (local.get $er) (local.get $dl))) (local.get $r))
@@ -760,17 +755,17 @@
     ;; expFastTail: tmp = r2²·(C5 r + C4) + ((C3 r + C2)·r2 + (r + tail)), scale = 2^(j/128)·2^(k >> 7)
     (local.set $ki (i32.trunc_f64_s (local.get $kd)))
     (local.set $j (i32.shl (i32.and (local.get $ki) (i32.const 127)) (i32.const 3)))
-    (local.set $tail (f64.load offset=71744 (local.get $j)))
+    (local.set $tail (f64.load offset=73792 (local.get $j)))
     (local.set $r2 (f64.mul (local.get $r) (local.get $r)))
     (local.set $tmp
       (f64.add
         (f64.mul (f64.mul (local.get $r2) (local.get $r2))
-          (f64.add (f64.mul (f64.load offset=73848 (i32.const 0)) (local.get $r)) (f64.load offset=73840 (i32.const 0))))
+          (f64.add (f64.mul (f64.load offset=75896 (i32.const 0)) (local.get $r)) (f64.load offset=75888 (i32.const 0))))
         (f64.add
-          (f64.mul (f64.add (f64.mul (f64.load offset=73832 (i32.const 0)) (local.get $r)) (f64.load offset=73824 (i32.const 0)))
+          (f64.mul (f64.add (f64.mul (f64.load offset=75880 (i32.const 0)) (local.get $r)) (f64.load offset=75872 (i32.const 0)))
             (local.get $r2))
           (f64.add (local.get $r) (local.get $tail)))))
-    (local.set $scale (f64.mul (f64.load offset=72768 (local.get $j))
+    (local.set $scale (f64.mul (f64.load offset=74816 (local.get $j))
       (f64.reinterpret_i64 (i64.shl (i64.extend_i32_u (i32.add (i32.shr_s (local.get $ki) (i32.const 7)) (i32.const 1023)))
         (i64.const 52)))))
     (local.set $st (f64.mul (local.get $scale) (local.get $tmp)))
@@ -778,9 +773,9 @@
     (local.set $e (f64.sub (local.get $st) (f64.sub (local.get $r0) (local.get $scale))))
     (local.set $d (f64.add
       (f64.mul (local.get $scale)
-        (f64.add (f64.mul (f64.load offset=73888 (i32.const 0)) (f64.add (f64.abs (local.get $r)) (f64.abs (local.get $tail))))
-          (f64.load offset=73880 (i32.const 0))))
-      (f64.mul (f64.load offset=73872 (i32.const 0)) (f64.abs (local.get $st)))))
+        (f64.add (f64.mul (f64.load offset=75936 (i32.const 0)) (f64.add (f64.abs (local.get $r)) (f64.abs (local.get $tail))))
+          (f64.load offset=75928 (i32.const 0))))
+      (f64.mul (f64.load offset=75920 (i32.const 0)) (f64.abs (local.get $st)))))
     (if (f64.ne (f64.add (local.get $r0) (f64.add (local.get $e) (local.get $d))) (local.get $r0))
       (then (return (f64.const nan))))
     (if (f64.ne (f64.add (local.get $r0) (f64.sub (local.get $e) (local.get $d))) (local.get $r0))
@@ -791,7 +786,7 @@
   ;; state after it), the wedge test of `random_standard_normal` runs here when idx = r & 0xff > 0: one more
   ;; draw u = next_double, then x is accepted when (fi[idx-1] − fi[idx])·u + fi[idx] < exp(−0.5·x·x), else the
   ;; element is drawn again. It returns k (r at byte 32 again, the state after the last draw) for the tail
-  ;; (idx = 0) and when $exp_fast leaves the exp open (u then at byte 73904); the caller finishes element k.
+  ;; (idx = 0) and when $exp_fast leaves the exp open (u then at byte 75952); the caller finishes element k.
   (func $normal (export "normal") (param $from i32) (param $n i32) (result i32)
     (local $k i32) (local $r i64) (local $idx i32) (local $x f64) (local $u f64) (local $y f64)
     (local.set $k (local.get $from))
@@ -804,8 +799,7 @@
       ;; x = rabs·wi[idx], negated when bit 8 of r is set (as in $normal_run)
       (local.set $x
         (f64.mul (f64.convert_i64_s (i64.and (i64.shr_u (local.get $r) (i64.const 9)) (i64.const 0xfffffffffffff)))
-          (f64.load offset=67648 (local.get $idx))))
-      (if (i32.wrap_i64 (i64.and (local.get $r) (i64.const 0x100))) (then (local.set $x (f64.neg (local.get $x)))))
+          (f64.load offset=67648 (i32.shl (i32.and (i32.wrap_i64 (local.get $r)) (i32.const 0x1ff)) (i32.const 3)))))
       (call $next_raw)
       (local.set $u (f64.mul (f64.convert_i64_s (i64.shr_u (i64.load offset=32 (i32.const 0)) (i64.const 11)))
         (f64.const 0x1p-53)))
@@ -813,13 +807,13 @@
       (if (f64.ne (local.get $y) (local.get $y))
         (then
           (i64.store offset=32 (i32.const 0) (local.get $r))
-          (f64.store offset=73904 (i32.const 0) (local.get $u))
+          (f64.store offset=75952 (i32.const 0) (local.get $u))
           (return (local.get $k))))
       (if (f64.lt
             (f64.add
-              (f64.mul (f64.sub (f64.load offset=69688 (local.get $idx)) (f64.load offset=69696 (local.get $idx)))
+              (f64.mul (f64.sub (f64.load offset=71736 (local.get $idx)) (f64.load offset=71744 (local.get $idx)))
                 (local.get $u))
-              (f64.load offset=69696 (local.get $idx)))
+              (f64.load offset=71744 (local.get $idx)))
             (local.get $y))
         (then
           (f64.store offset=64 (i32.shl (local.get $k) (i32.const 3)) (local.get $x))

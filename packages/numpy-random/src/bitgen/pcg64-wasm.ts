@@ -48,16 +48,17 @@ export const PCG_W_OFFSET = 12;
 export const PCG_W_HAS32 = 14;
 export const PCG_W_UINT32 = 15;
 export const PCG_W_OUT = 16;
-/** Float64 offsets of the normal ziggurat tables ki (as u64) and wi in {@link PCGKernel.mem64}. */
+/** Float64 offset of the normal ziggurat table ki (as u64) in {@link PCGKernel.mem64}. */
 export const PCG_F_KI = 65600 / 8;
-export const PCG_F_WI = 67648 / 8;
+/** Float64 offset of the signed wi table (512 entries: wi[j & 0xff], negated when j & 0x100). */
+export const PCG_F_WIS = 67648 / 8;
 /** Float64 offsets of the wedge test's data: the fi table, exp's T[j] and 2^(j/128) tables and constants. */
-export const PCG_F_FI = 69696 / 8;
-export const PCG_F_EXP_TAIL = 71744 / 8;
-export const PCG_F_EXP_V = 72768 / 8;
-export const PCG_F_EXP_CONST = 73792 / 8;
+export const PCG_F_FI = 71744 / 8;
+export const PCG_F_EXP_TAIL = 73792 / 8;
+export const PCG_F_EXP_V = 74816 / 8;
+export const PCG_F_EXP_CONST = 75840 / 8;
 /** Float64 offset of the wedge test's uniform when `normal` leaves that test to the caller. */
-export const PCG_F_WEDGE_U = 73904 / 8;
+export const PCG_F_WEDGE_U = 75952 / 8;
 
 /** Maximum draws per kernel call. */
 export const PCG_KERNEL_CHUNK = 8192;

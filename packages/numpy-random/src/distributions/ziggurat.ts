@@ -12,7 +12,7 @@ import {
   PCG_F_FI,
   PCG_F_KI,
   PCG_F_WEDGE_U,
-  PCG_F_WI,
+  PCG_F_WIS,
   PCG_KERNEL_CHUNK,
   PCG_W_OUT,
   PCG_W_SCRATCH,
@@ -239,7 +239,7 @@ function kernelNormalSlow(k: PCGKernel): number {
   return Number.NaN;
 }
 
-/** Writes the ki (as u64), wi and fi tables and exp's data into the kernel memory once. */
+/** Writes the ki (as u64), signed wi and fi tables and exp's data into the kernel memory once. */
 function loadNormalTables(k: PCGKernel): void {
   const m32 = k.mem32;
   for (let i = 0; i < 256; i++) {
@@ -247,7 +247,7 @@ function loadNormalTables(k: PCGKernel): void {
     m32[2 * (PCG_F_KI + i)] = v % 4294967296;
     m32[2 * (PCG_F_KI + i) + 1] = Math.floor(v / 4294967296);
   }
-  k.mem64.set(WI, PCG_F_WI);
+  for (let j = 0; j < 512; j++) k.mem64[PCG_F_WIS + j] = j & 0x100 ? -WI[j & 0xff]! : WI[j & 0xff]!;
   k.mem64.set(FI, PCG_F_FI);
   k.mem64.set(EXP_KERNEL_DATA.tail, PCG_F_EXP_TAIL);
   k.mem64.set(EXP_KERNEL_DATA.v, PCG_F_EXP_V);
