@@ -4,8 +4,7 @@
 ;; Memory (2 pages, exported as `memory`; the caller copies state in and out synchronously):
 ;;   bytes [0, 16)       the 128-bit LCG state (low u64, high u64), read at entry, written back at exit
 ;;   bytes [16, 32)      the increment (low u64, high u64), read only
-;;   bytes [32, 48)      scratch: the two raw outputs of the current pair (words 0..3 = lo A, hi A, lo B, hi B);
-;;                       `next_raw` and `normal` leave a raw output at byte 32
+;;   bytes [32, 40)      scratch: `next_raw` and `normal` leave a raw output at byte 32
 ;;   bytes [48, 56)      `bounded`: the 64-bit offset added to every value
 ;;   bytes [56, 64)      `bounded`/`interval`: has_uint32 (u32 at 56) and uinteger (u32 at 60), NumPy's
 ;;                       next_uint32 buffer, read at entry and written at exit
@@ -236,8 +235,8 @@
     (i64.store offset=32 (i32.const 0)
       (i64.rotr (i64.xor (local.get $sh) (local.get $sl)) (i64.shr_u (local.get $sh) (i64.const 58)))))
 
-  ;; interval(n, i): see the header. Outputs are made in pairs by the two lanes of $fill (A then B); the
-  ;; pair's four uint32 words are read back from the scratch at byte 32. At exit, j words of the pair are consumed:
+  ;; interval(n, i): see the header. Outputs are made in pairs by the two lanes of $fill (A then B), whose four
+  ;; uint32 words (lo A, hi A, lo B, hi B) are taken in turn from $q. At exit, j words of the pair are consumed:
   ;; the state is A (j <= 2) or B (j > 2); has_uint32 = j & 1 (the high half of that output is buffered);
   ;; uinteger = the last high half produced, word (j - 1) | 1 (NumPy keeps it after consuming it).
   (func $interval (export "interval") (param $n i32) (param $p1 i32)
@@ -245,7 +244,7 @@
     (local $Al i64) (local $Ah i64) (local $Bl i64) (local $Bh i64)
     (local $a0 i64) (local $a1 i64) (local $p01 i64) (local $p10 i64) (local $t i64)
     (local $out i32) (local $k i32) (local $j i32) (local $w i32) (local $v i32) (local $i i32) (local $mask i32)
-    (local $j0 i32)
+    (local $j0 i32) (local $acc i32) (local $hiA i32) (local $xA i64) (local $xB i64) (local $q i64)
     (if (i32.eqz (local.get $n)) (then (return)))
     (local.set $il (i64.load offset=16 (i32.const 0)))
     (local.set $ih (i64.load offset=24 (i32.const 0)))
@@ -279,30 +278,35 @@
     (local.set $out (i32.const 64))
     (block $done
       (loop $pair
-        (i64.store offset=32 (i32.const 0) (i64.rotr (i64.xor (local.get $Ah) (local.get $Al)) (i64.shr_u (local.get $Ah) (i64.const 58))))
-        (i64.store offset=40 (i32.const 0) (i64.rotr (i64.xor (local.get $Bh) (local.get $Bl)) (i64.shr_u (local.get $Bh) (i64.const 58))))
-        (local.set $j (local.get $j0))
+        (local.set $xA (i64.rotr (i64.xor (local.get $Ah) (local.get $Al)) (i64.shr_u (local.get $Ah) (i64.const 58))))
+        (local.set $xB (i64.rotr (i64.xor (local.get $Bh) (local.get $Bl)) (i64.shr_u (local.get $Bh) (i64.const 58))))
+        ;; the pair's words in order: lo A, hi A, lo B, hi B; entered with a buffered half, the first pair
+        ;; starts at word 1, which is the buffered value
+        (local.set $hiA (i32.wrap_i64 (i64.shr_u (local.get $xA) (i64.const 32))))
+        (local.set $q (local.get $xA))
+        (local.set $j (i32.const 0))
         (if (local.get $j0)
           (then
-            (i32.store offset=36 (i32.const 0) (i32.load offset=60 (i32.const 0)))
+            (local.set $hiA (i32.load offset=60 (i32.const 0)))
+            (local.set $q (i64.extend_i32_u (local.get $hiA)))
+            (local.set $j (i32.const 1))
             (local.set $j0 (i32.const 0))))
         (loop $word
-          (local.set $w (i32.load offset=32 (i32.shl (local.get $j) (i32.const 2))))
+          (local.set $w (i32.wrap_i64 (local.get $q)))
           (local.set $j (i32.add (local.get $j) (i32.const 1)))
-          ;; random_interval(i): v = w & mask, accepted when v <= i; then i - 1 and its (smaller) mask
+          (local.set $q (select (local.get $xB) (i64.shr_u (local.get $q) (i64.const 32)) (i32.eq (local.get $j) (i32.const 2))))
+          ;; random_interval(i): v = w & mask, accepted when v <= i; then i - 1 and its mask, which loses at most
+          ;; its top bit. No branch on the accept/reject coin flip: v is always stored, the cursor moves when
+          ;; accepted.
           (local.set $v (i32.and (local.get $w) (local.get $mask)))
-          (if (i32.le_u (local.get $v) (local.get $i))
-            (then
-              (i32.store (local.get $out) (local.get $v))
-              (local.set $out (i32.add (local.get $out) (i32.const 4)))
-              (local.set $k (i32.add (local.get $k) (i32.const 1)))
-              (br_if $done (i32.eq (local.get $k) (local.get $n)))
-              (local.set $i (i32.sub (local.get $i) (i32.const 1)))
-              (block $m_ok
-                (loop $shrink
-                  (br_if $m_ok (i32.lt_u (i32.shr_u (local.get $mask) (i32.const 1)) (local.get $i)))
-                  (local.set $mask (i32.shr_u (local.get $mask) (i32.const 1)))
-                  (br $shrink)))))
+          (local.set $acc (i32.le_u (local.get $v) (local.get $i)))
+          (i32.store (local.get $out) (local.get $v))
+          (local.set $out (i32.add (local.get $out) (i32.shl (local.get $acc) (i32.const 2))))
+          (local.set $k (i32.add (local.get $k) (local.get $acc)))
+          (local.set $i (i32.sub (local.get $i) (local.get $acc)))
+          (local.set $mask (i32.shr_u (local.get $mask)
+            (i32.and (local.get $acc) (i32.ge_u (i32.shr_u (local.get $mask) (i32.const 1)) (local.get $i)))))
+          (br_if $done (i32.eq (local.get $k) (local.get $n)))
           (br_if $word (i32.lt_u (local.get $j) (i32.const 4))))
         ;; both lanes two steps ahead
             (local.set $a0 (i64.and (local.get $Al) (i64.const 0xffffffff)))
@@ -370,7 +374,7 @@
         (i64.store offset=8 (i32.const 0) (local.get $Bh))))
     (i32.store offset=56 (i32.const 0) (i32.and (local.get $j) (i32.const 1)))
     (i32.store offset=60 (i32.const 0)
-      (i32.load offset=32 (i32.shl (i32.or (i32.sub (local.get $j) (i32.const 1)) (i32.const 1)) (i32.const 2)))))
+      (select (local.get $hiA) (i32.wrap_i64 (i64.shr_u (local.get $xB) (i64.const 32))) (i32.le_u (local.get $j) (i32.const 2)))))
 
   ;; bounded(n, excl, thr): see the header; the pair's four words are unrolled (no scratch). j = words of the
   ;; current pair consumed at exit, as in $interval; hiA/hiB = the pair's high words (uinteger at exit).
