@@ -7,7 +7,7 @@
  * identical bits.
  */
 import { MT19937_WASM_BASE64 } from './mt19937-wasm-bytes.js';
-import { instantiateKernel } from './wasm-instance.js';
+import { instantiateKernel, kernelSlot } from './wasm-instance.js';
 
 export interface MTKernel {
   key: Int32Array;
@@ -18,9 +18,6 @@ export interface MTKernel {
 
 /** Doubles per kernel call (the output area of the module's 2 pages). */
 export const KERNEL_CHUNK = 8192;
-
-let kernel: MTKernel | null | undefined;
-let enabled = true;
 
 function instantiate(): MTKernel | null {
   // null without WebAssembly SIMD in this engine, or where WebAssembly is blocked: TypeScript fallback
@@ -37,19 +34,19 @@ function instantiate(): MTKernel | null {
   };
 }
 
+const slot = kernelSlot(instantiate);
+
 /** The kernel, or null when WebAssembly is unavailable or disabled. */
 export function mtKernel(): MTKernel | null {
-  if (!enabled) return null;
-  if (kernel === undefined) kernel = instantiate();
-  return kernel;
+  return slot.get();
 }
 
-/** @internal Tests: force the TypeScript path (false) or allow the kernel again (true). */
+/** @internal Tests / benchmarks: force the TypeScript path (false) or allow the kernel again (true). */
 export function setMTKernelEnabled(on: boolean): void {
-  enabled = on;
+  slot.setEnabled(on);
 }
 
 /** @internal Tests: drop the cached instance, so the next {@link mtKernel} call instantiates (or rejects) anew. */
 export function resetMTKernel(): void {
-  kernel = undefined;
+  slot.reset();
 }

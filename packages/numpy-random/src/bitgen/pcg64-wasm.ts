@@ -6,7 +6,7 @@
  * PCG64 uses its TypeScript step; both give identical bits (tested).
  */
 import { PCG64_WASM_BASE64 } from './pcg64-wasm-bytes.js';
-import { instantiateKernel } from './wasm-instance.js';
+import { instantiateKernel, kernelSlot } from './wasm-instance.js';
 
 export interface PCGKernel {
   /** Words 0..3: the 128-bit state (little-endian 32-bit limbs); 4..7: the increment. */
@@ -65,9 +65,6 @@ export const PCG_KERNEL_CHUNK = 8192;
 /** Draws generated ahead per refill of a PCG64's raw buffer. */
 export const PCG_RAW_CHUNK = 1024;
 
-let kernel: PCGKernel | null | undefined;
-let enabled = true;
-
 function instantiate(): PCGKernel | null {
   if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) return null; // the limb layout assumes little-endian
   const ex = instantiateKernel<{
@@ -98,14 +95,14 @@ function instantiate(): PCGKernel | null {
   };
 }
 
+const slot = kernelSlot(instantiate);
+
 /** The kernel, or null when WebAssembly is unavailable or disabled. */
 export function pcgKernel(): PCGKernel | null {
-  if (!enabled) return null;
-  if (kernel === undefined) kernel = instantiate();
-  return kernel;
+  return slot.get();
 }
 
 /** @internal Tests / benchmarks: force the TypeScript path (false) or allow the kernel again (true). */
 export function setPCGKernelEnabled(on: boolean): void {
-  enabled = on;
+  slot.setEnabled(on);
 }

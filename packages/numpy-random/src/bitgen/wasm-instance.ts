@@ -16,3 +16,34 @@ export function instantiateKernel<E>(base64: string): E | null {
     return null;
   }
 }
+
+/**
+ * A kernel built on first use by `make` (null: the TypeScript path), with the switches the tests and
+ * benchmarks use to force the TypeScript path and to rebuild it.
+ */
+export interface KernelSlot<K> {
+  /** The kernel, or null when WebAssembly is unavailable or the kernel is disabled. */
+  get(): K | null;
+  /** Force the TypeScript path (false) or allow the kernel again (true). */
+  setEnabled(on: boolean): void;
+  /** Drop the cached instance, so the next `get` builds (or rejects) it anew. */
+  reset(): void;
+}
+
+export function kernelSlot<K>(make: () => K | null): KernelSlot<K> {
+  let kernel: K | null | undefined;
+  let enabled = true;
+  return {
+    get() {
+      if (!enabled) return null;
+      if (kernel === undefined) kernel = make();
+      return kernel;
+    },
+    setEnabled(on) {
+      enabled = on;
+    },
+    reset() {
+      kernel = undefined;
+    },
+  };
+}

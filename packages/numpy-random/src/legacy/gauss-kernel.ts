@@ -6,7 +6,7 @@
  * Without WebAssembly (or when disabled) src/legacy/gauss.ts runs the same loop in TypeScript.
  */
 import { GAUSS_WASM_BASE64 } from '../bitgen/gauss-wasm-bytes.js';
-import { instantiateKernel } from '../bitgen/wasm-instance.js';
+import { instantiateKernel, kernelSlot } from '../bitgen/wasm-instance.js';
 import { LOG_KERNEL_DATA } from '../math/log.js';
 
 /** Uniforms per `gauss` call (the block); it makes at most half as many pairs. */
@@ -27,9 +27,6 @@ export interface GaussKernel {
   /** For the tests: the kernel's log of `block[0..n)` into `out` (NaN where logRaw must decide). */
   logBatch(n: number): void;
 }
-
-let kernel: GaussKernel | null | undefined;
-let enabled = true;
 
 function instantiate(): GaussKernel | null {
   const ex = instantiateKernel<{
@@ -56,14 +53,14 @@ function instantiate(): GaussKernel | null {
   };
 }
 
-/** The kernel, or null when WebAssembly is unavailable or the kernel is disabled. */
+const slot = kernelSlot(instantiate);
+
+/** The kernel, or null when WebAssembly is unavailable or disabled. */
 export function gaussKernel(): GaussKernel | null {
-  if (!enabled) return null;
-  if (kernel === undefined) kernel = instantiate();
-  return kernel;
+  return slot.get();
 }
 
 /** @internal Tests / benchmarks: force the TypeScript path (false) or allow the kernel again (true). */
 export function setGaussKernelEnabled(on: boolean): void {
-  enabled = on;
+  slot.setEnabled(on);
 }
