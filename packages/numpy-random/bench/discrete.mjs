@@ -61,6 +61,14 @@ export async function discreteRows({ n = 1e6, repeats = 5 } = {}) {
     });
   }
   const np2 = numpyRun(n, repeats);
+  // a second batch of ours after NumPy's second run: both sides keep the best of two interleaved batches
+  for (const row of rows) {
+    const g = defaultRng(42);
+    row.ours = Math.max(
+      row.ours,
+      bestRate(() => g[row.method](...row.args, n), n, repeats),
+    );
+  }
   return rows.map(({ name, ours }, i) => {
     const key = OPS[i][0];
     const rates = [np1?.rates[key], np2?.rates[key]].filter((x) => x !== undefined);

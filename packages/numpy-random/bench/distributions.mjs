@@ -51,6 +51,14 @@ export async function distributionRows({ n = 1e6, repeats = 5 } = {}) {
     ours[name] = bestRate(() => f(g, n), n, repeats);
   }
   const np2 = numpyRun(n, repeats);
+  // a second batch of ours after NumPy's second run: both sides keep the best of two interleaved batches
+  for (const [name, f] of OPS) {
+    const g = defaultRng(42);
+    ours[name] = Math.max(
+      ours[name],
+      bestRate(() => f(g, n), n, repeats),
+    );
+  }
   const np = np1 && np2 ? null : (np1 ?? np2);
   return OPS.map(([name]) => {
     const theirs = np1 && np2 ? Math.max(np1.rates[name], np2.rates[name]) : np ? np.rates[name] : null;

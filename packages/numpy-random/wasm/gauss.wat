@@ -147,6 +147,11 @@
   (func (export "gauss") (param $have i32) (result i32)
     (local $at i32) (local $end i32) (local $a i32) (local $o i32)
     (local $x1 f64) (local $x2 f64) (local $r2 f64)
+    (local $lx v128) (local $lx0 f64) (local $lx1 f64) (local $hw0 i32) (local $hw1 i32)
+    (local $t0 i32) (local $t1 i32) (local $j0 i32) (local $j1 i32) (local $k0 i32) (local $k1 i32)
+    (local $z v128) (local $ih v128) (local $il v128) (local $p v128) (local $s v128) (local $zh v128)
+    (local $zl v128) (local $r v128) (local $kd v128) (local $w v128) (local $hi v128) (local $lo v128)
+    (local $lr2 v128) (local $t v128) (local $r0 v128) (local $e0 v128) (local $d v128) (local $f v128)
     ;; pass 1: every attempt of the block; each is stored at slot a, which advances only when accepted
     ;; (no branch on the coin flip of acceptance)
     (local.set $end (i32.shl (local.get $have) (i32.const 3)))
@@ -165,59 +170,29 @@
         (local.set $at (i32.add (local.get $at) (i32.const 16)))
         (br $attempt)))
     ;; pass 2: f = sqrt(−2·log(r2)/r2) for each accepted pair, outputs f·x2, f·x1 in place; two pairs at a
-    ;; time in f64x2 lanes (the log's long dependency chain limits a scalar loop), the rest by $finish
+    ;; time in f64x2 lanes when both r2 take $log's main path (normal, k in range, not near 1) and both bound
+    ;; tests decide: the same operations as $log's main path, lane by lane (IEEE per lane, never fused), then f
+    ;; and the outputs; otherwise nothing is written and $finish does both pairs. (Written inline: a call per
+    ;; two pairs measured ~9% slower.)
     (global.set $nfix (i32.const 0))
     (local.set $o (i32.const 0))
     (local.set $end (i32.shl (local.get $a) (i32.const 4)))
     (block $done2
       (loop $two
         (br_if $done2 (i32.gt_u (i32.add (local.get $o) (i32.const 32)) (local.get $end)))
-        (if (i32.eqz (call $log2 (local.get $o)))
-          (then
-            (call $finish (local.get $o))
-            (call $finish (i32.add (local.get $o) (i32.const 16)))))
-        (local.set $o (i32.add (local.get $o) (i32.const 32)))
-        (br $two)))
-    (if (i32.lt_u (local.get $o) (local.get $end)) (then (call $finish (local.get $o))))
-    (i32.store offset=256 (i32.const 0) (global.get $nfix))
-    (local.get $a))
-
-  ;; $finish(o): the pair at output byte o (its r2 at 73728 + o/2) with the scalar $log; a log left open goes
-  ;; to the fixups
-  (func $finish (param $o i32)
-    (local $r2 f64) (local $l f64) (local $f f64)
-    (local.set $r2 (f64.load offset=73728 (i32.shr_u (local.get $o) (i32.const 1))))
-    (local.set $l (call $log (local.get $r2)))
-    (if (f64.ne (local.get $l) (local.get $l))
-      (then
-        (i32.store offset=90112 (i32.shl (global.get $nfix) (i32.const 2)) (i32.shr_u (local.get $o) (i32.const 4)))
-        (f64.store offset=98304 (i32.shl (global.get $nfix) (i32.const 3)) (local.get $r2))
-        (global.set $nfix (i32.add (global.get $nfix) (i32.const 1))))
-      (else
-        (local.set $f (f64.sqrt (f64.div (f64.mul (f64.const -2) (local.get $l)) (local.get $r2))))
-        (f64.store offset=40960 (local.get $o) (f64.mul (local.get $f) (f64.load offset=40960 (local.get $o))))
-        (f64.store offset=40968 (local.get $o) (f64.mul (local.get $f) (f64.load offset=40968 (local.get $o)))))))
-
-  ;; $log2(o): the pairs at output bytes o and o + 16 when both r2 take $log's main path (normal, k in range,
-  ;; not near 1) and both bound tests decide: the same operations as $log's main path, lane by lane in f64x2
-  ;; (IEEE per lane, never fused), then f and the outputs. Returns 0, having written nothing, otherwise.
-  (func $log2 (param $o i32) (result i32)
-    (local $x v128) (local $x0 f64) (local $x1 f64) (local $hw0 i32) (local $hw1 i32)
-    (local $t0 i32) (local $t1 i32) (local $j0 i32) (local $j1 i32) (local $k0 i32) (local $k1 i32)
-    (local $z v128) (local $ih v128) (local $il v128) (local $p v128) (local $s v128) (local $zh v128)
-    (local $zl v128) (local $r v128) (local $kd v128) (local $w v128) (local $hi v128) (local $lo v128)
-    (local $r2 v128) (local $t v128) (local $r0 v128) (local $e0 v128) (local $d v128) (local $f v128)
-    (local.set $x (v128.load offset=73728 (i32.shr_u (local.get $o) (i32.const 1))))
-    (local.set $x0 (f64x2.extract_lane 0 (local.get $x)))
-    (local.set $x1 (f64x2.extract_lane 1 (local.get $x)))
+        (block $ok
+          (block $fallback
+    (local.set $lx (v128.load offset=73728 (i32.shr_u (local.get $o) (i32.const 1))))
+    (local.set $lx0 (f64x2.extract_lane 0 (local.get $lx)))
+    (local.set $lx1 (f64x2.extract_lane 1 (local.get $lx)))
     ;; near 1 (r2 < 1 here, so r2 >= NEAR1_LO): $log's other branch
-    (if (i32.or (f64.ge (local.get $x0) (f64.load offset=80 (i32.const 0)))
-                (f64.ge (local.get $x1) (f64.load offset=80 (i32.const 0))))
-      (then (return (i32.const 0))))
-    (local.set $hw0 (i32.wrap_i64 (i64.shr_u (i64.reinterpret_f64 (local.get $x0)) (i64.const 32))))
-    (local.set $hw1 (i32.wrap_i64 (i64.shr_u (i64.reinterpret_f64 (local.get $x1)) (i64.const 32))))
+    (if (i32.or (f64.ge (local.get $lx0) (f64.load offset=80 (i32.const 0)))
+                (f64.ge (local.get $lx1) (f64.load offset=80 (i32.const 0))))
+      (then (br $fallback)))
+    (local.set $hw0 (i32.wrap_i64 (i64.shr_u (i64.reinterpret_f64 (local.get $lx0)) (i64.const 32))))
+    (local.set $hw1 (i32.wrap_i64 (i64.shr_u (i64.reinterpret_f64 (local.get $lx1)) (i64.const 32))))
     (if (i32.or (i32.lt_u (local.get $hw0) (i32.const 0x00100000)) (i32.lt_u (local.get $hw1) (i32.const 0x00100000)))
-      (then (return (i32.const 0))))
+      (then (br $fallback)))
     (local.set $t0 (i32.sub (local.get $hw0) (i32.const 0x3fe60000)))
     (local.set $t1 (i32.sub (local.get $hw1) (i32.const 0x3fe60000)))
     (local.set $j0 (i32.shl (i32.and (i32.shr_u (local.get $t0) (i32.const 13)) (i32.const 127)) (i32.const 3)))
@@ -226,9 +201,9 @@
     (local.set $k1 (i32.shr_s (local.get $t1) (i32.const 20)))
     (if (i32.or (i32.gt_u (i32.add (local.get $k0) (i32.const 1022)) (i32.const 2044))
                 (i32.gt_u (i32.add (local.get $k1) (i32.const 1022)) (i32.const 2044)))
-      (then (return (i32.const 0))))
+      (then (br $fallback)))
     ;; z = x·2^-k
-    (local.set $z (f64x2.mul (local.get $x)
+    (local.set $z (f64x2.mul (local.get $lx)
       (i64x2.replace_lane 1
         (i64x2.splat (i64.shl (i64.extend_i32_u (i32.sub (i32.const 1023) (local.get $k0))) (i64.const 52)))
         (i64.shl (i64.extend_i32_u (i32.sub (i32.const 1023) (local.get $k1))) (i64.const 52)))))
@@ -253,29 +228,54 @@
     (local.set $lo (f64x2.add (f64x2.mul (v128.load64_splat offset=48 (i32.const 0)) (local.get $kd))
       (f64x2.add (f64x2.sub (local.get $w) (local.get $hi)) (local.get $r))))
     ;; t = r·r2·((A4 r + A3) r2 + (A2 r + A1)) + (A0 r2 + lo)
-    (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
+    (local.set $lr2 (f64x2.mul (local.get $r) (local.get $r)))
     (local.set $t (f64x2.add
-      (f64x2.mul (f64x2.mul (local.get $r) (local.get $r2))
+      (f64x2.mul (f64x2.mul (local.get $r) (local.get $lr2))
         (f64x2.add
           (f64x2.mul (f64x2.add (f64x2.mul (v128.load64_splat offset=32 (i32.const 0)) (local.get $r))
-            (v128.load64_splat offset=24 (i32.const 0))) (local.get $r2))
+            (v128.load64_splat offset=24 (i32.const 0))) (local.get $lr2))
           (f64x2.add (f64x2.mul (v128.load64_splat offset=16 (i32.const 0)) (local.get $r))
             (v128.load64_splat offset=8 (i32.const 0)))))
-      (f64x2.add (f64x2.mul (v128.load64_splat offset=0 (i32.const 0)) (local.get $r2)) (local.get $lo))))
+      (f64x2.add (f64x2.mul (v128.load64_splat offset=0 (i32.const 0)) (local.get $lr2)) (local.get $lo))))
     (local.set $r0 (f64x2.add (local.get $hi) (local.get $t)))
     (local.set $e0 (f64x2.add (f64x2.sub (local.get $hi) (local.get $r0)) (local.get $t)))
-    (local.set $d (f64x2.add (f64x2.mul (v128.load64_splat offset=64 (i32.const 0)) (local.get $r2))
+    (local.set $d (f64x2.add (f64x2.mul (v128.load64_splat offset=64 (i32.const 0)) (local.get $lr2))
       (v128.load64_splat offset=72 (i32.const 0))))
     ;; both bound tests, both lanes
     (if (i32.eqz (i64x2.all_true (v128.and
           (f64x2.eq (f64x2.add (local.get $r0) (f64x2.add (local.get $e0) (local.get $d))) (local.get $r0))
           (f64x2.eq (f64x2.add (local.get $r0) (f64x2.sub (local.get $e0) (local.get $d))) (local.get $r0)))))
-      (then (return (i32.const 0))))
+      (then (br $fallback)))
     ;; f = sqrt(−2·log/r2); pair o gets lane 0, pair o + 16 lane 1
-    (local.set $f (f64x2.sqrt (f64x2.div (f64x2.mul (v128.const f64x2 -2 -2) (local.get $r0)) (local.get $x))))
+    (local.set $f (f64x2.sqrt (f64x2.div (f64x2.mul (v128.const f64x2 -2 -2) (local.get $r0)) (local.get $lx))))
     (v128.store offset=40960 (local.get $o)
       (f64x2.mul (f64x2.splat (f64x2.extract_lane 0 (local.get $f))) (v128.load offset=40960 (local.get $o))))
     (v128.store offset=40976 (local.get $o)
       (f64x2.mul (f64x2.splat (f64x2.extract_lane 1 (local.get $f))) (v128.load offset=40976 (local.get $o))))
-    (i32.const 1))
+
+            (br $ok))
+          (call $finish (local.get $o))
+          (call $finish (i32.add (local.get $o) (i32.const 16))))
+        (local.set $o (i32.add (local.get $o) (i32.const 32)))
+        (br $two)))
+    (if (i32.lt_u (local.get $o) (local.get $end)) (then (call $finish (local.get $o))))
+    (i32.store offset=256 (i32.const 0) (global.get $nfix))
+    (local.get $a))
+
+  ;; $finish(o): the pair at output byte o (its r2 at 73728 + o/2) with the scalar $log; a log left open goes
+  ;; to the fixups
+  (func $finish (param $o i32)
+    (local $r2 f64) (local $l f64) (local $f f64)
+    (local.set $r2 (f64.load offset=73728 (i32.shr_u (local.get $o) (i32.const 1))))
+    (local.set $l (call $log (local.get $r2)))
+    (if (f64.ne (local.get $l) (local.get $l))
+      (then
+        (i32.store offset=90112 (i32.shl (global.get $nfix) (i32.const 2)) (i32.shr_u (local.get $o) (i32.const 4)))
+        (f64.store offset=98304 (i32.shl (global.get $nfix) (i32.const 3)) (local.get $r2))
+        (global.set $nfix (i32.add (global.get $nfix) (i32.const 1))))
+      (else
+        (local.set $f (f64.sqrt (f64.div (f64.mul (f64.const -2) (local.get $l)) (local.get $r2))))
+        (f64.store offset=40960 (local.get $o) (f64.mul (local.get $f) (f64.load offset=40960 (local.get $o))))
+        (f64.store offset=40968 (local.get $o) (f64.mul (local.get $f) (f64.load offset=40968 (local.get $o)))))))
+
 )
