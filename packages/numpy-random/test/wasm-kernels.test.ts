@@ -10,6 +10,7 @@ import { PCG_KERNEL_CHUNK, PCG_W_SCRATCH, pcgKernel, setPCGKernelEnabled } from 
 import { shuffleInPlace } from '../src/distributions/interval.js';
 import { zigguratTables } from '../src/distributions/ziggurat.js';
 import { Generator } from '../src/generator.js';
+import { expRaw } from '../src/math/exp.js';
 import { type Case, decodeArg, loadFixture, normState } from './generator-replay.js';
 
 const bytes = (a: ArrayBufferView): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
@@ -159,6 +160,65 @@ describe('standardNormal (float64): kernel = TypeScript path', () => {
     expect(openWedges).toBeLessThan(600);
     expect(calls).toBe(tails + openWedges + Math.ceil(400_000 / PCG_KERNEL_CHUNK));
     expect(v.filter((x) => Math.abs(x) > zigguratTables.norR).length).toBeGreaterThan(10);
+  });
+});
+
+describe("the normal kernel's exp (wedge test) = expRaw", () => {
+  it('returns expRaw bit for bit or NaN: the wedge domain, every binade below 512, specials', () => {
+    const k = pcgKernel()!;
+    new Generator(new PCG64(1)).standardNormal(100); // loads the tables and exp data into the kernel
+    const xs: number[] = [];
+    let s = 0x2545f491;
+    const rnd = () => {
+      s ^= s << 13;
+      s ^= s >>> 17;
+      s ^= s << 5;
+      return (s >>> 0) / 4294967296;
+    };
+    // the wedge's arguments −x²/2 for |x| below the ziggurat's r ≈ 3.65, then wider
+    for (let i = 0; i < 300_000; i++) {
+      const x = 3.6541528853610088 * rnd();
+      xs.push(-0.5 * x * x);
+    }
+    for (let e = -60; e <= 9; e++)
+      for (let i = 0; i < 200; i++) xs.push((rnd() < 0.5 ? -1 : 1) * 2 ** e * (1 + rnd()));
+    xs.push(
+      0,
+      -0,
+      2 ** -54,
+      -(2 ** -54),
+      511.99,
+      -511.99,
+      512,
+      -512,
+      709.7,
+      -745.2,
+      Infinity,
+      -Infinity,
+      Number.NaN,
+    );
+    let compared = 0;
+    let open = 0;
+    let wedgeOpen = 0;
+    const a = new Float64Array(2);
+    const b = new BigUint64Array(a.buffer);
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i]!;
+      const y = k.expFast(x);
+      if (Number.isNaN(y)) {
+        open++;
+        if (i < 300_000) wedgeOpen++;
+        continue;
+      }
+      a[0] = y;
+      a[1] = expRaw(x);
+      if (b[0] !== b[1]) throw new Error(`exp(${x}): kernel ${y}, expRaw ${a[1]}`);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(300_000);
+    // open only where expRaw's filters leave the rounding to the all-fma path (about 2% of the wedge's inputs)
+    expect(wedgeOpen).toBeLessThan(12_000);
+    expect(open).toBeLessThan(xs.length - compared + 1);
   });
 });
 

@@ -42,6 +42,8 @@
 ;;                        75952 for the wedge) and the state just after its last draw (the caller finishes the
 ;;                        element, writes it at k and calls again with from = k + 1, or from = k after a
 ;;                        rejection); returns n when done. The tables and exp data are written by the caller first.
+;;   exp_fast(x) -> y     the wedge test's exp (`$exp_fast` below: expRaw's value, or NaN where it is left open);
+;;                        exported for the tests
 ;; Conversions to f64 use f64.convert_i64_s on values below 2^53 (x >> 11, rabs): exact, so identical to the
 ;; unsigned conversion, which x64 has no single instruction for.
 ;; M = 0x2360ed051fc65da4_4385df649fccf645. The high half of the 64×64 product sl·ML is computed exactly
@@ -731,7 +733,7 @@
   ;; operations in the same order, so a value it returns is expRaw's (glibc's) bit for bit; NaN where expRaw
   ;; falls back to its all-fma evaluation (|x| < 2^-54 or >= 512, a k or r rounding the filter leaves open, or a
   ;; final rounding it leaves open). Constants at byte 75840 (see the header).
-  (func $exp_fast (param $x f64) (result f64)
+  (func $exp_fast (export "exp_fast") (param $x f64) (result f64)
     (local $p f64) (local $kd f64) (local $a f64) (local $l f64) (local $r f64) (local $bv f64) (local $er f64)
     (local $dl f64) (local $ki i32) (local $j i32) (local $tail f64) (local $r2 f64) (local $tmp f64)
     (local $scale f64) (local $st f64) (local $r0 f64) (local $e f64) (local $d f64)

@@ -38,6 +38,8 @@ export interface PCGKernel {
    * test whose exp it could not decide (its uniform at {@link PCG_F_WEDGE_U}).
    */
   normal(from: number, n: number): number;
+  /** For the tests: the wedge test's exp, expRaw's value or NaN where left open (needs the normal tables). */
+  expFast(x: number): number;
   /** Set once the normal ziggurat tables were written into the kernel memory. */
   normalTables: boolean;
 }
@@ -75,6 +77,7 @@ function instantiate(): PCGKernel | null {
     interval: (n: number, i: number) => void;
     bounded: (n: number, excl: number, thr: number) => void;
     normal: (from: number, n: number) => number;
+    exp_fast: (x: number) => number;
   }>(PCG64_WASM_BASE64);
   if (ex === null) return null;
   const buf = ex.memory.buffer;
@@ -91,6 +94,7 @@ function instantiate(): PCGKernel | null {
     interval: ex.interval,
     bounded: ex.bounded,
     normal: ex.normal,
+    expFast: ex.exp_fast,
     normalTables: false,
   };
 }
