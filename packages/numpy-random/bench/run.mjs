@@ -40,6 +40,28 @@ const OPS = [
   [`integers(0, 1000, ${fmt(N)})`, (g) => () => g.integers(0, 1000, N), 'g.integers(0, 1000, n)', N, 'M/s'],
   [`standardNormal(${fmt(N)})`, (g) => () => g.standardNormal(N), 'g.standard_normal(n)', N, 'M/s'],
   [`permutation(${fmt(PERM_N)})`, (g) => () => g.permutation(PERM_N), 'g.permutation(pn)', PERM_N, 'ms'],
+  // Diagnostics: the same draws into a reused output (NumPy's `out=`), so no fresh pages on either side; these
+  // compare the kernels themselves.
+  [
+    `random(${fmt(N)}, out) reused`,
+    (g) => {
+      const o = new Float64Array(N);
+      return () => g.random(N, { out: o });
+    },
+    'g.random(out=o)',
+    N,
+    'M/s',
+  ],
+  [
+    `standardNormal(${fmt(N)}, out) reused`,
+    (g) => {
+      const o = new Float64Array(N);
+      return () => g.standardNormal(N, { out: o });
+    },
+    'g.standard_normal(out=o)',
+    N,
+    'M/s',
+  ],
   // Not a seedkit op: the cost of a fresh 80 MB result alone (allocate + write every element), the floor under
   // every 1e7-element row above. NumPy puts large arrays on 2 MiB huge pages; V8's ArrayBuffers use 4 KiB pages.
   [
@@ -55,6 +77,7 @@ const PY = `
 import json, sys, time
 import numpy as np
 n, pn, reps = int(float(sys.argv[1])), int(float(sys.argv[2])), int(sys.argv[3])
+o = np.empty(n)
 ops = json.loads(sys.argv[4])
 out = {'version': np.__version__, 'times': {}, 'check': {}}
 for name, expr in ops:
