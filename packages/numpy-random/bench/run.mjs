@@ -35,6 +35,17 @@ const { defaultRng } = await import('../dist/index.js');
 
 /** Ops timed on both sides: [name, js thunk factory, python expression, elements per call, unit]. */
 const fmt = (x) => x.toExponential(0).replace('+', '');
+/** A diagnostic op that fills one reused Float64Array(N) (`o` on the Python side). */
+const reusedOut = (name, fill, py) => [
+  `${name}(${fmt(N)}, out) reused`,
+  (g) => {
+    const o = new Float64Array(N);
+    return () => fill(g, o);
+  },
+  py,
+  N,
+  'M/s',
+];
 const OPS = [
   [`random(${fmt(N)})`, (g) => () => g.random(N), 'g.random(n)', N, 'M/s'],
   [`integers(0, 1000, ${fmt(N)})`, (g) => () => g.integers(0, 1000, N), 'g.integers(0, 1000, n)', N, 'M/s'],
@@ -42,26 +53,8 @@ const OPS = [
   [`permutation(${fmt(PERM_N)})`, (g) => () => g.permutation(PERM_N), 'g.permutation(pn)', PERM_N, 'ms'],
   // Diagnostics: the same draws into a reused output (NumPy's `out=`), so no fresh pages on either side; these
   // compare the kernels themselves.
-  [
-    `random(${fmt(N)}, out) reused`,
-    (g) => {
-      const o = new Float64Array(N);
-      return () => g.random(N, { out: o });
-    },
-    'g.random(out=o)',
-    N,
-    'M/s',
-  ],
-  [
-    `standardNormal(${fmt(N)}, out) reused`,
-    (g) => {
-      const o = new Float64Array(N);
-      return () => g.standardNormal(N, { out: o });
-    },
-    'g.standard_normal(out=o)',
-    N,
-    'M/s',
-  ],
+  reusedOut('random', (g, o) => g.random(N, { out: o }), 'g.random(out=o)'),
+  reusedOut('standardNormal', (g, o) => g.standardNormal(N, { out: o }), 'g.standard_normal(out=o)'),
   // Not a seedkit op: the cost of a fresh 80 MB result alone (allocate + write every element), the floor under
   // every 1e7-element row above. NumPy puts large arrays on 2 MiB huge pages; V8's ArrayBuffers use 4 KiB pages.
   [

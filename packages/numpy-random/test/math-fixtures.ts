@@ -68,3 +68,14 @@ export function mismatches(fx: MathFixture, fn: (...args: number[]) => number | 
   }
   return bad;
 }
+
+/** A small xorshift32 stream of uniforms in [0, 1) for test inputs (not a NumPy stream). */
+export function xorshiftUniform(seed: number): () => number {
+  let s = seed | 0;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 4294967296;
+  };
+}

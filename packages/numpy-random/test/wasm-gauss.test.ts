@@ -7,6 +7,7 @@ import { MT19937 } from '../src/bitgen/mt19937.js';
 import { type GaussCache, legacyGaussFill } from '../src/legacy/gauss.js';
 import { GAUSS_BLOCK, gaussKernel, setGaussKernelEnabled } from '../src/legacy/gauss-kernel.js';
 import { logRaw } from '../src/math/log.js';
+import { xorshiftUniform } from './math-fixtures.js';
 
 const bits = (a: Float64Array) => Array.from(new BigUint64Array(a.buffer, a.byteOffset, a.length), String);
 
@@ -19,13 +20,7 @@ describe('log kernel = logRaw', () => {
 
   function inputs(): Float64Array {
     const xs: number[] = [];
-    let s = 0x9e3779b9;
-    const rnd = () => {
-      s ^= s << 13;
-      s ^= s >>> 17;
-      s ^= s << 5;
-      return (s >>> 0) / 4294967296;
-    };
+    const rnd = xorshiftUniform(0x9e3779b9);
     // the Gaussian's domain: r2 = x1² + x2² of uniforms in (−1, 1), kept when in (0, 1)
     while (xs.length < 400_000) {
       const x1 = 2 * rnd() - 1;

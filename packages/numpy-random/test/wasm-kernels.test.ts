@@ -12,6 +12,7 @@ import { zigguratTables } from '../src/distributions/ziggurat.js';
 import { Generator } from '../src/generator.js';
 import { expRaw } from '../src/math/exp.js';
 import { type Case, decodeArg, loadFixture, normState } from './generator-replay.js';
+import { xorshiftUniform } from './math-fixtures.js';
 
 const bytes = (a: ArrayBufferView): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 const sha = (a: ArrayBufferView): string => createHash('sha256').update(bytes(a)).digest('hex');
@@ -168,13 +169,7 @@ describe("the normal kernel's exp (wedge test) = expRaw", () => {
     const k = pcgKernel()!;
     new Generator(new PCG64(1)).standardNormal(100); // loads the tables and exp data into the kernel
     const xs: number[] = [];
-    let s = 0x2545f491;
-    const rnd = () => {
-      s ^= s << 13;
-      s ^= s >>> 17;
-      s ^= s << 5;
-      return (s >>> 0) / 4294967296;
-    };
+    const rnd = xorshiftUniform(0x2545f491);
     // the wedge's arguments −x²/2 for |x| below the ziggurat's r ≈ 3.65, then wider
     for (let i = 0; i < 300_000; i++) {
       const x = 3.6541528853610088 * rnd();
