@@ -100,7 +100,13 @@
   ;; advanced two steps at a time by x ← M²·x + (M + 1)·inc (mod 2^128), which is exactly two LCG steps.
   ;; The lanes are independent, so their multiplies overlap. Output j is XSL-RR of the state after step j + 1.
   ;; M² mod 2^128 = 0x17bce35bdf69743c_529ed9eb20e0ae99 (B1 = 0x529ed9eb, B0 = 0x20e0ae99).
+;; A lane step (here and in the other loops): with a1:a0 the 32-bit halves of x_l and c1:c0 those of c_l, the
+;; 128-bit x_l·M²l + c_l comes from partial products with c folded in: p = a0·B0 + c0,
+;; t = (p >> 32) + a1·B0 + c1, u = (t mod 2^32) + a0·B1 (none exceeds 2^64 − 1); its low half is
+;; (u << 32) | (p mod 2^32), its high half a1·B1 + (t >> 32) + (u >> 32), to which x_l·M²h + x_h·M²l + c_h
+;; are added (mod 2^64). (No separate carry: c_l is inside the product.)
   (func $fill (param $n i32) (param $as_double i32)
+    (local $c0 i64) (local $c1 i64)
     (local $cur i32) (local $left i32)
     (local $ml i64) (local $mh i64) (local $il i64) (local $ih i64) (local $cl i64) (local $ch i64)
     (local $Al i64) (local $Ah i64) (local $Bl i64) (local $Bh i64)
@@ -126,6 +132,8 @@
       (call $lcg (local.get $il) (local.get $ih) (local.get $ml) (local.get $mh) (local.get $il) (local.get $ih))
       (local.set $cl (global.get $rl))
       (local.set $ch (global.get $rh))
+      (local.set $c0 (i64.and (local.get $cl) (i64.const 0xffffffff)))
+      (local.set $c1 (i64.shr_u (local.get $cl) (i64.const 32)))
       (loop $pairs
         (local.set $x (i64.rotr (i64.xor (local.get $Ah) (local.get $Al)) (i64.shr_u (local.get $Ah) (i64.const 58))))
         (if (local.get $as_double)
@@ -144,58 +152,34 @@
             ;; both lanes two steps ahead (constants M², written out: V8 does not inline wasm calls)
             (local.set $a0 (i64.and (local.get $Al) (i64.const 0xffffffff)))
             (local.set $a1 (i64.shr_u (local.get $Al) (i64.const 32)))
-            (local.set $p01 (i64.mul (local.get $a0) (i64.const 0x529ed9eb)))
-            (local.set $p10 (i64.mul (local.get $a1) (i64.const 0x20e0ae99)))
-            (local.set $t
+            (local.set $p01 (i64.add (i64.mul (local.get $a0) (i64.const 0x20e0ae99)) (local.get $c0)))
+            (local.set $t (i64.add (i64.add (i64.shr_u (local.get $p01) (i64.const 32))
+              (i64.mul (local.get $a1) (i64.const 0x20e0ae99))) (local.get $c1)))
+            (local.set $p10 (i64.add (i64.and (local.get $t) (i64.const 0xffffffff)) (i64.mul (local.get $a0) (i64.const 0x529ed9eb))))
+            (local.set $Ah
               (i64.add
                 (i64.add
-                  (i64.add
-                    (i64.add
-                      (i64.add
-                        (i64.add
-                          (i64.mul (local.get $a1) (i64.const 0x529ed9eb))
-                          (i64.shr_u (local.get $p01) (i64.const 32)))
-                        (i64.shr_u (local.get $p10) (i64.const 32)))
-                      (i64.shr_u
-                        (i64.add
-                          (i64.add
-                            (i64.shr_u (i64.mul (local.get $a0) (i64.const 0x20e0ae99)) (i64.const 32))
-                            (i64.and (local.get $p01) (i64.const 0xffffffff)))
-                          (i64.and (local.get $p10) (i64.const 0xffffffff)))
-                        (i64.const 32)))
-                    (i64.mul (local.get $Al) (i64.const 0x17bce35bdf69743c)))
-                  (i64.mul (local.get $Ah) (i64.const 0x529ed9eb20e0ae99)))
-                (local.get $ch)))
-            (local.set $Al (i64.add (i64.mul (local.get $Al) (i64.const 0x529ed9eb20e0ae99)) (local.get $cl)))
-            (local.set $Ah
-              (i64.add (local.get $t) (i64.extend_i32_u (i64.lt_u (local.get $Al) (local.get $cl)))))
+                  (i64.add (i64.mul (local.get $a1) (i64.const 0x529ed9eb))
+                    (i64.add (i64.shr_u (local.get $t) (i64.const 32)) (i64.shr_u (local.get $p10) (i64.const 32))))
+                  (i64.add (i64.mul (local.get $Al) (i64.const 0x17bce35bdf69743c))
+                    (i64.mul (local.get $Ah) (i64.const 0x529ed9eb20e0ae99))))
+              (local.get $ch)))
+            (local.set $Al (i64.or (i64.shl (local.get $p10) (i64.const 32)) (i64.and (local.get $p01) (i64.const 0xffffffff))))
             (local.set $a0 (i64.and (local.get $Bl) (i64.const 0xffffffff)))
             (local.set $a1 (i64.shr_u (local.get $Bl) (i64.const 32)))
-            (local.set $p01 (i64.mul (local.get $a0) (i64.const 0x529ed9eb)))
-            (local.set $p10 (i64.mul (local.get $a1) (i64.const 0x20e0ae99)))
-            (local.set $t
+            (local.set $p01 (i64.add (i64.mul (local.get $a0) (i64.const 0x20e0ae99)) (local.get $c0)))
+            (local.set $t (i64.add (i64.add (i64.shr_u (local.get $p01) (i64.const 32))
+              (i64.mul (local.get $a1) (i64.const 0x20e0ae99))) (local.get $c1)))
+            (local.set $p10 (i64.add (i64.and (local.get $t) (i64.const 0xffffffff)) (i64.mul (local.get $a0) (i64.const 0x529ed9eb))))
+            (local.set $Bh
               (i64.add
                 (i64.add
-                  (i64.add
-                    (i64.add
-                      (i64.add
-                        (i64.add
-                          (i64.mul (local.get $a1) (i64.const 0x529ed9eb))
-                          (i64.shr_u (local.get $p01) (i64.const 32)))
-                        (i64.shr_u (local.get $p10) (i64.const 32)))
-                      (i64.shr_u
-                        (i64.add
-                          (i64.add
-                            (i64.shr_u (i64.mul (local.get $a0) (i64.const 0x20e0ae99)) (i64.const 32))
-                            (i64.and (local.get $p01) (i64.const 0xffffffff)))
-                          (i64.and (local.get $p10) (i64.const 0xffffffff)))
-                        (i64.const 32)))
-                    (i64.mul (local.get $Bl) (i64.const 0x17bce35bdf69743c)))
-                  (i64.mul (local.get $Bh) (i64.const 0x529ed9eb20e0ae99)))
-                (local.get $ch)))
-            (local.set $Bl (i64.add (i64.mul (local.get $Bl) (i64.const 0x529ed9eb20e0ae99)) (local.get $cl)))
-            (local.set $Bh
-              (i64.add (local.get $t) (i64.extend_i32_u (i64.lt_u (local.get $Bl) (local.get $cl)))))
+                  (i64.add (i64.mul (local.get $a1) (i64.const 0x529ed9eb))
+                    (i64.add (i64.shr_u (local.get $t) (i64.const 32)) (i64.shr_u (local.get $p10) (i64.const 32))))
+                  (i64.add (i64.mul (local.get $Bl) (i64.const 0x17bce35bdf69743c))
+                    (i64.mul (local.get $Bh) (i64.const 0x529ed9eb20e0ae99))))
+              (local.get $ch)))
+            (local.set $Bl (i64.or (i64.shl (local.get $p10) (i64.const 32)) (i64.and (local.get $p01) (i64.const 0xffffffff))))
             (br $pairs))))
       ;; the last state used is B's; an odd count needs one more single step from it
       (local.set $Al (local.get $Bl))
@@ -242,6 +226,7 @@
   ;; the state is A (j <= 2) or B (j > 2); has_uint32 = j & 1 (the high half of that output is buffered);
   ;; uinteger = the last high half produced, word (j - 1) | 1 (NumPy keeps it after consuming it).
   (func $interval (export "interval") (param $n i32) (param $p1 i32)
+    (local $c0 i64) (local $c1 i64)
     (local $il i64) (local $ih i64) (local $cl i64) (local $ch i64)
     (local $Al i64) (local $Ah i64) (local $Bl i64) (local $Bh i64)
     (local $a0 i64) (local $a1 i64) (local $p01 i64) (local $p10 i64) (local $t i64)
@@ -270,6 +255,8 @@
       (i64.const 0x4385df649fccf645) (i64.const 0x2360ed051fc65da4) (local.get $il) (local.get $ih))
     (local.set $cl (global.get $rl))
     (local.set $ch (global.get $rh))
+    (local.set $c0 (i64.and (local.get $cl) (i64.const 0xffffffff)))
+    (local.set $c1 (i64.shr_u (local.get $cl) (i64.const 32)))
     ;; i and gen_mask(i)
     (local.set $i (local.get $p1))
     (local.set $mask (i32.or (local.get $i) (i32.shr_u (local.get $i) (i32.const 1))))
@@ -313,58 +300,34 @@
         ;; both lanes two steps ahead
             (local.set $a0 (i64.and (local.get $Al) (i64.const 0xffffffff)))
             (local.set $a1 (i64.shr_u (local.get $Al) (i64.const 32)))
-            (local.set $p01 (i64.mul (local.get $a0) (i64.const 0x529ed9eb)))
-            (local.set $p10 (i64.mul (local.get $a1) (i64.const 0x20e0ae99)))
-            (local.set $t
+            (local.set $p01 (i64.add (i64.mul (local.get $a0) (i64.const 0x20e0ae99)) (local.get $c0)))
+            (local.set $t (i64.add (i64.add (i64.shr_u (local.get $p01) (i64.const 32))
+              (i64.mul (local.get $a1) (i64.const 0x20e0ae99))) (local.get $c1)))
+            (local.set $p10 (i64.add (i64.and (local.get $t) (i64.const 0xffffffff)) (i64.mul (local.get $a0) (i64.const 0x529ed9eb))))
+            (local.set $Ah
               (i64.add
                 (i64.add
-                  (i64.add
-                    (i64.add
-                      (i64.add
-                        (i64.add
-                          (i64.mul (local.get $a1) (i64.const 0x529ed9eb))
-                          (i64.shr_u (local.get $p01) (i64.const 32)))
-                        (i64.shr_u (local.get $p10) (i64.const 32)))
-                      (i64.shr_u
-                        (i64.add
-                          (i64.add
-                            (i64.shr_u (i64.mul (local.get $a0) (i64.const 0x20e0ae99)) (i64.const 32))
-                            (i64.and (local.get $p01) (i64.const 0xffffffff)))
-                          (i64.and (local.get $p10) (i64.const 0xffffffff)))
-                        (i64.const 32)))
-                    (i64.mul (local.get $Al) (i64.const 0x17bce35bdf69743c)))
-                  (i64.mul (local.get $Ah) (i64.const 0x529ed9eb20e0ae99)))
-                (local.get $ch)))
-            (local.set $Al (i64.add (i64.mul (local.get $Al) (i64.const 0x529ed9eb20e0ae99)) (local.get $cl)))
-            (local.set $Ah
-              (i64.add (local.get $t) (i64.extend_i32_u (i64.lt_u (local.get $Al) (local.get $cl)))))
+                  (i64.add (i64.mul (local.get $a1) (i64.const 0x529ed9eb))
+                    (i64.add (i64.shr_u (local.get $t) (i64.const 32)) (i64.shr_u (local.get $p10) (i64.const 32))))
+                  (i64.add (i64.mul (local.get $Al) (i64.const 0x17bce35bdf69743c))
+                    (i64.mul (local.get $Ah) (i64.const 0x529ed9eb20e0ae99))))
+              (local.get $ch)))
+            (local.set $Al (i64.or (i64.shl (local.get $p10) (i64.const 32)) (i64.and (local.get $p01) (i64.const 0xffffffff))))
             (local.set $a0 (i64.and (local.get $Bl) (i64.const 0xffffffff)))
             (local.set $a1 (i64.shr_u (local.get $Bl) (i64.const 32)))
-            (local.set $p01 (i64.mul (local.get $a0) (i64.const 0x529ed9eb)))
-            (local.set $p10 (i64.mul (local.get $a1) (i64.const 0x20e0ae99)))
-            (local.set $t
+            (local.set $p01 (i64.add (i64.mul (local.get $a0) (i64.const 0x20e0ae99)) (local.get $c0)))
+            (local.set $t (i64.add (i64.add (i64.shr_u (local.get $p01) (i64.const 32))
+              (i64.mul (local.get $a1) (i64.const 0x20e0ae99))) (local.get $c1)))
+            (local.set $p10 (i64.add (i64.and (local.get $t) (i64.const 0xffffffff)) (i64.mul (local.get $a0) (i64.const 0x529ed9eb))))
+            (local.set $Bh
               (i64.add
                 (i64.add
-                  (i64.add
-                    (i64.add
-                      (i64.add
-                        (i64.add
-                          (i64.mul (local.get $a1) (i64.const 0x529ed9eb))
-                          (i64.shr_u (local.get $p01) (i64.const 32)))
-                        (i64.shr_u (local.get $p10) (i64.const 32)))
-                      (i64.shr_u
-                        (i64.add
-                          (i64.add
-                            (i64.shr_u (i64.mul (local.get $a0) (i64.const 0x20e0ae99)) (i64.const 32))
-                            (i64.and (local.get $p01) (i64.const 0xffffffff)))
-                          (i64.and (local.get $p10) (i64.const 0xffffffff)))
-                        (i64.const 32)))
-                    (i64.mul (local.get $Bl) (i64.const 0x17bce35bdf69743c)))
-                  (i64.mul (local.get $Bh) (i64.const 0x529ed9eb20e0ae99)))
-                (local.get $ch)))
-            (local.set $Bl (i64.add (i64.mul (local.get $Bl) (i64.const 0x529ed9eb20e0ae99)) (local.get $cl)))
-            (local.set $Bh
-              (i64.add (local.get $t) (i64.extend_i32_u (i64.lt_u (local.get $Bl) (local.get $cl)))))
+                  (i64.add (i64.mul (local.get $a1) (i64.const 0x529ed9eb))
+                    (i64.add (i64.shr_u (local.get $t) (i64.const 32)) (i64.shr_u (local.get $p10) (i64.const 32))))
+                  (i64.add (i64.mul (local.get $Bl) (i64.const 0x17bce35bdf69743c))
+                    (i64.mul (local.get $Bh) (i64.const 0x529ed9eb20e0ae99))))
+              (local.get $ch)))
+            (local.set $Bl (i64.or (i64.shl (local.get $p10) (i64.const 32)) (i64.and (local.get $p01) (i64.const 0xffffffff))))
         (br $pair)))
     ;; j words of the current pair were consumed
     (if (i32.le_u (local.get $j) (i32.const 2))
@@ -381,6 +344,7 @@
   ;; bounded(n, excl, thr): see the header; the pair's four words are unrolled (no scratch). j = words of the
   ;; current pair consumed at exit, as in $interval; hiA/hiB = the pair's high words (uinteger at exit).
   (func $bounded (export "bounded") (param $n i32) (param $excl32 i32) (param $thr i32)
+    (local $c0 i64) (local $c1 i64)
     (local $il i64) (local $ih i64) (local $cl i64) (local $ch i64)
     (local $Al i64) (local $Ah i64) (local $Bl i64) (local $Bh i64)
     (local $a0 i64) (local $a1 i64) (local $p01 i64) (local $p10 i64) (local $t i64)
@@ -409,6 +373,8 @@
       (i64.const 0x4385df649fccf645) (i64.const 0x2360ed051fc65da4) (local.get $il) (local.get $ih))
     (local.set $cl (global.get $rl))
     (local.set $ch (global.get $rh))
+    (local.set $c0 (i64.and (local.get $cl) (i64.const 0xffffffff)))
+    (local.set $c1 (i64.shr_u (local.get $cl) (i64.const 32)))
     (local.set $excl (i64.extend_i32_u (local.get $excl32)))
     (local.set $off (i64.load offset=48 (i32.const 0)))
     (local.set $out (i32.const 64))
@@ -446,58 +412,34 @@
                 (then (local.set $j (i32.const 4)) (br $done)))))
           (local.set $a0 (i64.and (local.get $Al) (i64.const 0xffffffff)))
           (local.set $a1 (i64.shr_u (local.get $Al) (i64.const 32)))
-          (local.set $p01 (i64.mul (local.get $a0) (i64.const 0x529ed9eb)))
-          (local.set $p10 (i64.mul (local.get $a1) (i64.const 0x20e0ae99)))
-          (local.set $t
+          (local.set $p01 (i64.add (i64.mul (local.get $a0) (i64.const 0x20e0ae99)) (local.get $c0)))
+          (local.set $t (i64.add (i64.add (i64.shr_u (local.get $p01) (i64.const 32))
+            (i64.mul (local.get $a1) (i64.const 0x20e0ae99))) (local.get $c1)))
+          (local.set $p10 (i64.add (i64.and (local.get $t) (i64.const 0xffffffff)) (i64.mul (local.get $a0) (i64.const 0x529ed9eb))))
+          (local.set $Ah
             (i64.add
               (i64.add
-                (i64.add
-                  (i64.add
-                    (i64.add
-                      (i64.add
-                        (i64.mul (local.get $a1) (i64.const 0x529ed9eb))
-                        (i64.shr_u (local.get $p01) (i64.const 32)))
-                      (i64.shr_u (local.get $p10) (i64.const 32)))
-                    (i64.shr_u
-                      (i64.add
-                        (i64.add
-                          (i64.shr_u (i64.mul (local.get $a0) (i64.const 0x20e0ae99)) (i64.const 32))
-                          (i64.and (local.get $p01) (i64.const 0xffffffff)))
-                        (i64.and (local.get $p10) (i64.const 0xffffffff)))
-                      (i64.const 32)))
-                  (i64.mul (local.get $Al) (i64.const 0x17bce35bdf69743c)))
-                (i64.mul (local.get $Ah) (i64.const 0x529ed9eb20e0ae99)))
-              (local.get $ch)))
-          (local.set $Al (i64.add (i64.mul (local.get $Al) (i64.const 0x529ed9eb20e0ae99)) (local.get $cl)))
-          (local.set $Ah
-            (i64.add (local.get $t) (i64.extend_i32_u (i64.lt_u (local.get $Al) (local.get $cl)))))
+                (i64.add (i64.mul (local.get $a1) (i64.const 0x529ed9eb))
+                  (i64.add (i64.shr_u (local.get $t) (i64.const 32)) (i64.shr_u (local.get $p10) (i64.const 32))))
+                (i64.add (i64.mul (local.get $Al) (i64.const 0x17bce35bdf69743c))
+                  (i64.mul (local.get $Ah) (i64.const 0x529ed9eb20e0ae99))))
+            (local.get $ch)))
+          (local.set $Al (i64.or (i64.shl (local.get $p10) (i64.const 32)) (i64.and (local.get $p01) (i64.const 0xffffffff))))
           (local.set $a0 (i64.and (local.get $Bl) (i64.const 0xffffffff)))
           (local.set $a1 (i64.shr_u (local.get $Bl) (i64.const 32)))
-          (local.set $p01 (i64.mul (local.get $a0) (i64.const 0x529ed9eb)))
-          (local.set $p10 (i64.mul (local.get $a1) (i64.const 0x20e0ae99)))
-          (local.set $t
+          (local.set $p01 (i64.add (i64.mul (local.get $a0) (i64.const 0x20e0ae99)) (local.get $c0)))
+          (local.set $t (i64.add (i64.add (i64.shr_u (local.get $p01) (i64.const 32))
+            (i64.mul (local.get $a1) (i64.const 0x20e0ae99))) (local.get $c1)))
+          (local.set $p10 (i64.add (i64.and (local.get $t) (i64.const 0xffffffff)) (i64.mul (local.get $a0) (i64.const 0x529ed9eb))))
+          (local.set $Bh
             (i64.add
               (i64.add
-                (i64.add
-                  (i64.add
-                    (i64.add
-                      (i64.add
-                        (i64.mul (local.get $a1) (i64.const 0x529ed9eb))
-                        (i64.shr_u (local.get $p01) (i64.const 32)))
-                      (i64.shr_u (local.get $p10) (i64.const 32)))
-                    (i64.shr_u
-                      (i64.add
-                        (i64.add
-                          (i64.shr_u (i64.mul (local.get $a0) (i64.const 0x20e0ae99)) (i64.const 32))
-                          (i64.and (local.get $p01) (i64.const 0xffffffff)))
-                        (i64.and (local.get $p10) (i64.const 0xffffffff)))
-                      (i64.const 32)))
-                  (i64.mul (local.get $Bl) (i64.const 0x17bce35bdf69743c)))
-                (i64.mul (local.get $Bh) (i64.const 0x529ed9eb20e0ae99)))
-              (local.get $ch)))
-          (local.set $Bl (i64.add (i64.mul (local.get $Bl) (i64.const 0x529ed9eb20e0ae99)) (local.get $cl)))
-          (local.set $Bh
-            (i64.add (local.get $t) (i64.extend_i32_u (i64.lt_u (local.get $Bl) (local.get $cl)))))
+                (i64.add (i64.mul (local.get $a1) (i64.const 0x529ed9eb))
+                  (i64.add (i64.shr_u (local.get $t) (i64.const 32)) (i64.shr_u (local.get $p10) (i64.const 32))))
+                (i64.add (i64.mul (local.get $Bl) (i64.const 0x17bce35bdf69743c))
+                  (i64.mul (local.get $Bh) (i64.const 0x529ed9eb20e0ae99))))
+            (local.get $ch)))
+          (local.set $Bl (i64.or (i64.shl (local.get $p10) (i64.const 32)) (i64.and (local.get $p01) (i64.const 0xffffffff))))
 ))
       (loop $pair
         (local.set $xA (i64.rotr (i64.xor (local.get $Ah) (local.get $Al)) (i64.shr_u (local.get $Ah) (i64.const 58))))
@@ -538,58 +480,34 @@
               (then (local.set $j (i32.const 4)) (br $done)))))
         (local.set $a0 (i64.and (local.get $Al) (i64.const 0xffffffff)))
         (local.set $a1 (i64.shr_u (local.get $Al) (i64.const 32)))
-        (local.set $p01 (i64.mul (local.get $a0) (i64.const 0x529ed9eb)))
-        (local.set $p10 (i64.mul (local.get $a1) (i64.const 0x20e0ae99)))
-        (local.set $t
+        (local.set $p01 (i64.add (i64.mul (local.get $a0) (i64.const 0x20e0ae99)) (local.get $c0)))
+        (local.set $t (i64.add (i64.add (i64.shr_u (local.get $p01) (i64.const 32))
+          (i64.mul (local.get $a1) (i64.const 0x20e0ae99))) (local.get $c1)))
+        (local.set $p10 (i64.add (i64.and (local.get $t) (i64.const 0xffffffff)) (i64.mul (local.get $a0) (i64.const 0x529ed9eb))))
+        (local.set $Ah
           (i64.add
             (i64.add
-              (i64.add
-                (i64.add
-                  (i64.add
-                    (i64.add
-                      (i64.mul (local.get $a1) (i64.const 0x529ed9eb))
-                      (i64.shr_u (local.get $p01) (i64.const 32)))
-                    (i64.shr_u (local.get $p10) (i64.const 32)))
-                  (i64.shr_u
-                    (i64.add
-                      (i64.add
-                        (i64.shr_u (i64.mul (local.get $a0) (i64.const 0x20e0ae99)) (i64.const 32))
-                        (i64.and (local.get $p01) (i64.const 0xffffffff)))
-                      (i64.and (local.get $p10) (i64.const 0xffffffff)))
-                    (i64.const 32)))
-                (i64.mul (local.get $Al) (i64.const 0x17bce35bdf69743c)))
-              (i64.mul (local.get $Ah) (i64.const 0x529ed9eb20e0ae99)))
-            (local.get $ch)))
-        (local.set $Al (i64.add (i64.mul (local.get $Al) (i64.const 0x529ed9eb20e0ae99)) (local.get $cl)))
-        (local.set $Ah
-          (i64.add (local.get $t) (i64.extend_i32_u (i64.lt_u (local.get $Al) (local.get $cl)))))
+              (i64.add (i64.mul (local.get $a1) (i64.const 0x529ed9eb))
+                (i64.add (i64.shr_u (local.get $t) (i64.const 32)) (i64.shr_u (local.get $p10) (i64.const 32))))
+              (i64.add (i64.mul (local.get $Al) (i64.const 0x17bce35bdf69743c))
+                (i64.mul (local.get $Ah) (i64.const 0x529ed9eb20e0ae99))))
+          (local.get $ch)))
+        (local.set $Al (i64.or (i64.shl (local.get $p10) (i64.const 32)) (i64.and (local.get $p01) (i64.const 0xffffffff))))
         (local.set $a0 (i64.and (local.get $Bl) (i64.const 0xffffffff)))
         (local.set $a1 (i64.shr_u (local.get $Bl) (i64.const 32)))
-        (local.set $p01 (i64.mul (local.get $a0) (i64.const 0x529ed9eb)))
-        (local.set $p10 (i64.mul (local.get $a1) (i64.const 0x20e0ae99)))
-        (local.set $t
+        (local.set $p01 (i64.add (i64.mul (local.get $a0) (i64.const 0x20e0ae99)) (local.get $c0)))
+        (local.set $t (i64.add (i64.add (i64.shr_u (local.get $p01) (i64.const 32))
+          (i64.mul (local.get $a1) (i64.const 0x20e0ae99))) (local.get $c1)))
+        (local.set $p10 (i64.add (i64.and (local.get $t) (i64.const 0xffffffff)) (i64.mul (local.get $a0) (i64.const 0x529ed9eb))))
+        (local.set $Bh
           (i64.add
             (i64.add
-              (i64.add
-                (i64.add
-                  (i64.add
-                    (i64.add
-                      (i64.mul (local.get $a1) (i64.const 0x529ed9eb))
-                      (i64.shr_u (local.get $p01) (i64.const 32)))
-                    (i64.shr_u (local.get $p10) (i64.const 32)))
-                  (i64.shr_u
-                    (i64.add
-                      (i64.add
-                        (i64.shr_u (i64.mul (local.get $a0) (i64.const 0x20e0ae99)) (i64.const 32))
-                        (i64.and (local.get $p01) (i64.const 0xffffffff)))
-                      (i64.and (local.get $p10) (i64.const 0xffffffff)))
-                    (i64.const 32)))
-                (i64.mul (local.get $Bl) (i64.const 0x17bce35bdf69743c)))
-              (i64.mul (local.get $Bh) (i64.const 0x529ed9eb20e0ae99)))
-            (local.get $ch)))
-        (local.set $Bl (i64.add (i64.mul (local.get $Bl) (i64.const 0x529ed9eb20e0ae99)) (local.get $cl)))
-        (local.set $Bh
-          (i64.add (local.get $t) (i64.extend_i32_u (i64.lt_u (local.get $Bl) (local.get $cl)))))
+              (i64.add (i64.mul (local.get $a1) (i64.const 0x529ed9eb))
+                (i64.add (i64.shr_u (local.get $t) (i64.const 32)) (i64.shr_u (local.get $p10) (i64.const 32))))
+              (i64.add (i64.mul (local.get $Bl) (i64.const 0x17bce35bdf69743c))
+                (i64.mul (local.get $Bh) (i64.const 0x529ed9eb20e0ae99))))
+          (local.get $ch)))
+        (local.set $Bl (i64.or (i64.shl (local.get $p10) (i64.const 32)) (i64.and (local.get $p01) (i64.const 0xffffffff))))
         (br $pair)))
     (if (i32.le_u (local.get $j) (i32.const 2))
       (then
@@ -606,6 +524,7 @@
   ;; continues in place); returns n, or the index of the first draw that needs the wedge or tail test, with its
   ;; raw output at byte 32 and the state just after it. Same two lanes; each output is one draw.
   (func $normal_run (param $from i32) (param $n i32) (result i32)
+    (local $c0 i64) (local $c1 i64)
     (local $il i64) (local $ih i64) (local $cl i64) (local $ch i64)
     (local $Al i64) (local $Ah i64) (local $Bl i64) (local $Bh i64)
     (local $a0 i64) (local $a1 i64) (local $p01 i64) (local $p10 i64) (local $t i64)
@@ -627,6 +546,8 @@
       (i64.const 0x4385df649fccf645) (i64.const 0x2360ed051fc65da4) (local.get $il) (local.get $ih))
     (local.set $cl (global.get $rl))
     (local.set $ch (global.get $rh))
+    (local.set $c0 (i64.and (local.get $cl) (i64.const 0xffffffff)))
+    (local.set $c1 (i64.shr_u (local.get $cl) (i64.const 32)))
     (local.set $out (i32.add (i32.const 64) (i32.shl (local.get $k) (i32.const 3))))
     (loop $pair
       ;; lane A
@@ -674,58 +595,34 @@
       ;; both lanes two steps ahead
             (local.set $a0 (i64.and (local.get $Al) (i64.const 0xffffffff)))
             (local.set $a1 (i64.shr_u (local.get $Al) (i64.const 32)))
-            (local.set $p01 (i64.mul (local.get $a0) (i64.const 0x529ed9eb)))
-            (local.set $p10 (i64.mul (local.get $a1) (i64.const 0x20e0ae99)))
-            (local.set $t
+            (local.set $p01 (i64.add (i64.mul (local.get $a0) (i64.const 0x20e0ae99)) (local.get $c0)))
+            (local.set $t (i64.add (i64.add (i64.shr_u (local.get $p01) (i64.const 32))
+              (i64.mul (local.get $a1) (i64.const 0x20e0ae99))) (local.get $c1)))
+            (local.set $p10 (i64.add (i64.and (local.get $t) (i64.const 0xffffffff)) (i64.mul (local.get $a0) (i64.const 0x529ed9eb))))
+            (local.set $Ah
               (i64.add
                 (i64.add
-                  (i64.add
-                    (i64.add
-                      (i64.add
-                        (i64.add
-                          (i64.mul (local.get $a1) (i64.const 0x529ed9eb))
-                          (i64.shr_u (local.get $p01) (i64.const 32)))
-                        (i64.shr_u (local.get $p10) (i64.const 32)))
-                      (i64.shr_u
-                        (i64.add
-                          (i64.add
-                            (i64.shr_u (i64.mul (local.get $a0) (i64.const 0x20e0ae99)) (i64.const 32))
-                            (i64.and (local.get $p01) (i64.const 0xffffffff)))
-                          (i64.and (local.get $p10) (i64.const 0xffffffff)))
-                        (i64.const 32)))
-                    (i64.mul (local.get $Al) (i64.const 0x17bce35bdf69743c)))
-                  (i64.mul (local.get $Ah) (i64.const 0x529ed9eb20e0ae99)))
-                (local.get $ch)))
-            (local.set $Al (i64.add (i64.mul (local.get $Al) (i64.const 0x529ed9eb20e0ae99)) (local.get $cl)))
-            (local.set $Ah
-              (i64.add (local.get $t) (i64.extend_i32_u (i64.lt_u (local.get $Al) (local.get $cl)))))
+                  (i64.add (i64.mul (local.get $a1) (i64.const 0x529ed9eb))
+                    (i64.add (i64.shr_u (local.get $t) (i64.const 32)) (i64.shr_u (local.get $p10) (i64.const 32))))
+                  (i64.add (i64.mul (local.get $Al) (i64.const 0x17bce35bdf69743c))
+                    (i64.mul (local.get $Ah) (i64.const 0x529ed9eb20e0ae99))))
+              (local.get $ch)))
+            (local.set $Al (i64.or (i64.shl (local.get $p10) (i64.const 32)) (i64.and (local.get $p01) (i64.const 0xffffffff))))
             (local.set $a0 (i64.and (local.get $Bl) (i64.const 0xffffffff)))
             (local.set $a1 (i64.shr_u (local.get $Bl) (i64.const 32)))
-            (local.set $p01 (i64.mul (local.get $a0) (i64.const 0x529ed9eb)))
-            (local.set $p10 (i64.mul (local.get $a1) (i64.const 0x20e0ae99)))
-            (local.set $t
+            (local.set $p01 (i64.add (i64.mul (local.get $a0) (i64.const 0x20e0ae99)) (local.get $c0)))
+            (local.set $t (i64.add (i64.add (i64.shr_u (local.get $p01) (i64.const 32))
+              (i64.mul (local.get $a1) (i64.const 0x20e0ae99))) (local.get $c1)))
+            (local.set $p10 (i64.add (i64.and (local.get $t) (i64.const 0xffffffff)) (i64.mul (local.get $a0) (i64.const 0x529ed9eb))))
+            (local.set $Bh
               (i64.add
                 (i64.add
-                  (i64.add
-                    (i64.add
-                      (i64.add
-                        (i64.add
-                          (i64.mul (local.get $a1) (i64.const 0x529ed9eb))
-                          (i64.shr_u (local.get $p01) (i64.const 32)))
-                        (i64.shr_u (local.get $p10) (i64.const 32)))
-                      (i64.shr_u
-                        (i64.add
-                          (i64.add
-                            (i64.shr_u (i64.mul (local.get $a0) (i64.const 0x20e0ae99)) (i64.const 32))
-                            (i64.and (local.get $p01) (i64.const 0xffffffff)))
-                          (i64.and (local.get $p10) (i64.const 0xffffffff)))
-                        (i64.const 32)))
-                    (i64.mul (local.get $Bl) (i64.const 0x17bce35bdf69743c)))
-                  (i64.mul (local.get $Bh) (i64.const 0x529ed9eb20e0ae99)))
-                (local.get $ch)))
-            (local.set $Bl (i64.add (i64.mul (local.get $Bl) (i64.const 0x529ed9eb20e0ae99)) (local.get $cl)))
-            (local.set $Bh
-              (i64.add (local.get $t) (i64.extend_i32_u (i64.lt_u (local.get $Bl) (local.get $cl)))))
+                  (i64.add (i64.mul (local.get $a1) (i64.const 0x529ed9eb))
+                    (i64.add (i64.shr_u (local.get $t) (i64.const 32)) (i64.shr_u (local.get $p10) (i64.const 32))))
+                  (i64.add (i64.mul (local.get $Bl) (i64.const 0x17bce35bdf69743c))
+                    (i64.mul (local.get $Bh) (i64.const 0x529ed9eb20e0ae99))))
+              (local.get $ch)))
+            (local.set $Bl (i64.or (i64.shl (local.get $p10) (i64.const 32)) (i64.and (local.get $p01) (i64.const 0xffffffff))))
       (br $pair))
     (unreachable))
 
