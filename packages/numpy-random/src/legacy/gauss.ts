@@ -15,6 +15,11 @@ export interface GaussCache {
   gauss: number;
 }
 
+/** The polar method's factor f = sqrt(−2·log(r2)/r2) for an accepted r2 in (0, 1). */
+function polarFactor(r2: number): number {
+  return Math.sqrt((-2.0 * log(r2)) / r2);
+}
+
 /**
  * NumPy's `legacy_gauss` (polar Box–Muller): returns `f·x2` and caches `f·x1` for the next call.
  */
@@ -33,7 +38,7 @@ export function legacyGauss(bg: BitGenerator, cache: GaussCache): number {
     x2 = 2.0 * bg.nextDouble() - 1.0;
     r2 = x1 * x1 + x2 * x2;
   } while (r2 >= 1.0 || r2 === 0.0);
-  const f = Math.sqrt((-2.0 * log(r2)) / r2);
+  const f = polarFactor(r2);
   cache.gauss = f * x1;
   cache.hasGauss = 1;
   return f * x2;
@@ -87,7 +92,7 @@ function gaussFillKernel(
     for (let t = 0; t < nfix; t++) {
       const p = 2 * k.fixIndex[t]!;
       const r2 = k.fixR2[t]!;
-      const f = Math.sqrt((-2.0 * log(r2)) / r2);
+      const f = polarFactor(r2);
       res[p] = f * res[p]!;
       res[p + 1] = f * res[p + 1]!;
     }
@@ -129,7 +134,7 @@ function gaussFillTs(
       at += 2;
       r2 = x1 * x1 + x2 * x2;
     } while (r2 >= 1.0 || r2 === 0.0);
-    const f = Math.sqrt((-2.0 * log(r2)) / r2);
+    const f = polarFactor(r2);
     out[i++] = f * x2;
     if (i < end) {
       out[i++] = f * x1;
