@@ -209,12 +209,19 @@ export function expParts(x: number, out: Float64Array): boolean {
   const ax = Math.abs(x);
   if (!(ax >= TINY && ax < 512)) return false;
   const kd = fma(EXP_INVLN2N, x, EXP_SHIFT) - EXP_SHIFT;
-  const r = fma(EXP_NEGLN2LON, kd, fma(EXP_NEGLN2HIN, kd, x));
+  expTailParts(fma(EXP_NEGLN2LON, kd, fma(EXP_NEGLN2HIN, kd, x)), kd, out);
+  return true;
+}
+
+/**
+ * For the checks only ({@link expParts} and `powParts`): from glibc's reduced argument r and k = `kd`, writes
+ * the all-fma tmp, the plain tmp' of {@link expFastTail} and its bound dT, and r into `out[0..4)`.
+ */
+export function expTailParts(r: number, kd: number, out: Float64Array): void {
   const tail = EXP_TAIL[(kd | 0) & 127] as number;
   const r2 = r * r;
   out[0] = fma(r2 * r2, fma(EXP_C5, r, EXP_C4), fma(fma(EXP_C3, r, EXP_C2), r2, r + tail));
   out[1] = r2 * r2 * (EXP_C5 * r + EXP_C4) + ((EXP_C3 * r + EXP_C2) * r2 + (r + tail));
   out[2] = M50 * (Math.abs(r) + Math.abs(tail));
   out[3] = r;
-  return true;
 }

@@ -12,18 +12,8 @@
  * Contractions follow GCC's optimized GIMPLE of the FMA build.
  */
 import { F64, HI, LO, U32 } from './bits.js';
-import { expFastTail, expTail } from './exp.js';
-import {
-  EXP_C2,
-  EXP_C3,
-  EXP_C4,
-  EXP_C5,
-  EXP_INVLN2N,
-  EXP_NEGLN2HIN,
-  EXP_NEGLN2LON,
-  EXP_SHIFT,
-  EXP_TAIL,
-} from './exp-data.js';
+import { expFastTail, expTail, expTailParts } from './exp.js';
+import { EXP_INVLN2N, EXP_NEGLN2HIN, EXP_NEGLN2LON, EXP_SHIFT } from './exp-data.js';
 import { fma } from './fma.js';
 import { POW_A, POW_INVC, POW_LN2HI, POW_LN2LO, POW_LOGC, POW_LOGCTAIL } from './pow-data.js';
 
@@ -353,12 +343,7 @@ export function powParts(x: number, y: number, out: Float64Array): boolean {
   out[8] = delo;
   const kd = fma(ehi, EXP_INVLN2N, EXP_SHIFT) - EXP_SHIFT;
   const r1 = fma(kd, EXP_NEGLN2LON, fma(kd, EXP_NEGLN2HIN, ehi));
-  const re = elog + r1; // glibc's (the fast path checks that its own re equals it)
-  const tail = EXP_TAIL[(kd | 0) & 127] as number;
-  const r2 = re * re;
-  out[0] = fma(r2 * r2, fma(EXP_C5, re, EXP_C4), fma(fma(EXP_C3, re, EXP_C2), r2, re + tail));
-  out[1] = r2 * r2 * (EXP_C5 * re + EXP_C4) + ((EXP_C3 * re + EXP_C2) * r2 + (re + tail));
-  out[2] = M50 * (Math.abs(re) + Math.abs(tail));
-  out[3] = re;
+  // glibc's re (the fast path checks that its own re equals it)
+  expTailParts(elog + r1, kd, out);
   return true;
 }
