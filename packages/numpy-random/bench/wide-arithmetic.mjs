@@ -15,7 +15,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import wabtInit from 'wabt';
 import { compileWat } from '../scripts/build-wasm.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -28,22 +27,11 @@ const REPEATS = Number(argOf('repeats', 15));
 
 /** bench/pcg64-wide.wat → bytes, each `call $MW` rewritten to i64.mul_wide_u (see the .wat's header). */
 async function wideBytes() {
-  const wabt = await wabtInit();
   const text = readFileSync(join(here, 'pcg64-wide.wat'), 'utf8');
-  const compile = (callee) => {
-    const mod = wabt.parseWat('pcg64-wide.wat', text.replaceAll('$MW', callee), { multi_value: true });
-    try {
-      mod.resolveNames();
-      mod.validate();
-      return new Uint8Array(
-        mod.toBinary({ log: false, write_debug_names: false, canonicalize_lebs: true }).buffer,
-      );
-    } finally {
-      mod.destroy();
-    }
-  };
-  const a = compile('$mw0');
-  const b = compile('$mw1');
+  const compile = (callee) =>
+    compileWat('pcg64-wide.wat', text.replaceAll('$MW', callee), false, { multi_value: true });
+  const a = await compile('$mw0');
+  const b = await compile('$mw1');
   if (a.length !== b.length) throw new Error('wide-arithmetic: the two placeholder builds differ in length');
   const sites = [];
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) sites.push(i);

@@ -52,11 +52,12 @@ const MVP = {
 
 /**
  * wat text → wasm bytes (validated, no name section). WebAssembly 1.0, plus SIMD when `simd` is true
- * (default: the `simd` flag of the KERNELS entry named by `filename`, false for any other file).
+ * (default: the `simd` flag of the KERNELS entry named by `filename`, false for any other file), plus any
+ * wabt feature flags in `extra` (the shipped kernels pass none; bench/wide-arithmetic.mjs needs multi_value).
  */
-export async function compileWat(filename, text, simd = simdFor(filename)) {
+export async function compileWat(filename, text, simd = simdFor(filename), extra = {}) {
   const wabt = await wabtInit();
-  const mod = wabt.parseWat(filename, text, simd ? { ...MVP, simd: true } : MVP);
+  const mod = wabt.parseWat(filename, text, { ...MVP, simd, ...extra });
   try {
     mod.resolveNames();
     mod.validate();
