@@ -5,7 +5,8 @@ Run: python3 packages/numpy-random/scripts/gen-fixtures-mvn.py   (numpy 2.4.x; p
      add --check to compare against the committed files instead of writing them;
      --live COUNT SEED prints (stdout) COUNT fresh random matrices (n = 2..12: SPD, symmetric indefinite,
      general, integer SPD, scaled SPD, AR(1); every tenth n = 26..60 without AR(1)) with their numpy.linalg.svd and the
-     cpuDependent flag, in the mvn-svd.json case format
+     cpuDependent and signsRoundingDecided flags (the latter: NumPy's own signs change under perturbations of
+     the matrix by a few ulps), in the mvn-svd.json case format
      (used by `SEEDKIT_LIVE=1 vitest run test/linalg-svd.test.ts`).
 Writes
 - fixtures/mvn-svd.json: for each test matrix, numpy.linalg.svd(a) (LAPACK dgesdd, full_matrices=True):
@@ -177,7 +178,34 @@ def cpu_dependent(ms):
     return flags
 
 
-def svd_cases(ms, cpu=None):
+def signs_rounding_decided(ms, trials=64):
+    """True where NumPy's own singular vector signs change when entries of the matrix move by a few ulps
+    (`trials` perturbed copies: 5 %, 30 % or all entries each moved 1 or 4 ulps up or down at random; a
+    fixed-seed rng, so the flag is reproducible): there the sign is decided by rounding, and ours (different
+    summation order) may legitimately be the other one. A numerically zero singular value (≤ n·eps·s_max)
+    always counts: its u and v are each fixed only up to sign, independently."""
+    t = np.arange(trials)
+    steps = np.where(t % 2 == 0, 1, 4)[:, None, None]
+    density = np.array([0.05, 0.3, 1.0])[t % 3][:, None, None]
+    flags = []
+    for i, (_name, a, det) in enumerate(ms):
+        n = a.shape[0]
+        u, s, vh = np.linalg.svd(a)
+        if not det or s[-1] <= n * np.finfo(float).eps * s[0]:
+            flags.append(bool(det))
+            continue
+        rng = np.random.default_rng([20261127, i])
+        p = np.repeat(a[None], trials, axis=0)
+        for step in range(4):
+            moved = (steps > step) & (rng.random(p.shape) < density)
+            p = np.where(moved, np.nextafter(p, np.where(rng.random(p.shape) < 0.5, np.inf, -np.inf)), p)
+        u2, _s2, vh2 = np.linalg.svd(p)  # one LAPACK call per copy, as for a single matrix
+        flags.append(bool(np.any(np.einsum('ij,tij->tj', u, u2) < 0.5)
+                          or np.any(np.einsum('ij,tij->ti', vh, vh2) < 0.5)))
+    return flags
+
+
+def svd_cases(ms, cpu=None, rounding=None):
     out = []
     for i, (name, a, det) in enumerate(ms):
         u, s, vh = np.linalg.svd(a)
@@ -187,6 +215,8 @@ def svd_cases(ms, cpu=None):
         }
         if cpu is not None:
             rec['cpuDependent'] = bool(cpu[i])
+        if rounding is not None:
+            rec['signsRoundingDecided'] = bool(rounding[i])
         out.append(rec)
     return out
 
@@ -311,7 +341,8 @@ def live(count, seed):
             sd = rng.uniform(0.5, 2, n)
             name, a = 'ar1', np.fromfunction(lambda i, j: rho ** np.abs(i - j), (n, n)) * np.outer(sd, sd)
         ms.append((f'live {name} #{t} (seed {seed})', np.ascontiguousarray(a, dtype=np.float64), True))
-    print(json.dumps({'numpy': np.__version__, 'cases': svd_cases(ms, cpu_dependent(ms))}, separators=(',', ':')))
+    cases = svd_cases(ms, cpu_dependent(ms), signs_rounding_decided(ms))
+    print(json.dumps({'numpy': np.__version__, 'cases': cases}, separators=(',', ':')))
 
 
 def main():
