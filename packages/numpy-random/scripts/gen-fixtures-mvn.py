@@ -178,34 +178,29 @@ def cpu_dependent(ms):
     return flags
 
 
-def signs_rounding_decided(ms, trials=64):
-    """True where NumPy's own singular vector signs change when entries of the matrix move by a few ulps
-    (`trials` perturbed copies: 5 %, 30 % or all entries each moved 1 or 4 ulps up or down at random; a
-    fixed-seed rng, so the flag is reproducible): there the sign is decided by rounding, and ours (different
-    summation order) may legitimately be the other one. A numerically zero singular value (≤ n·eps·s_max)
-    always counts: its u and v are each fixed only up to sign, independently."""
-    t = np.arange(trials)
-    steps = np.where(t % 2 == 0, 1, 4)[:, None, None]
-    density = np.array([0.05, 0.3, 1.0])[t % 3][:, None, None]
-    flags = []
-    for i, (_name, a, det) in enumerate(ms):
-        n = a.shape[0]
-        u, s, vh = np.linalg.svd(a)
-        if not det or s[-1] <= n * np.finfo(float).eps * s[0]:
-            flags.append(bool(det))
-            continue
-        rng = np.random.default_rng([20261127, i])
-        p = np.repeat(a[None], trials, axis=0)
-        for step in range(4):
-            moved = (steps > step) & (rng.random(p.shape) < density)
-            p = np.where(moved, np.nextafter(p, np.where(rng.random(p.shape) < 0.5, np.inf, -np.inf)), p)
-        u2, _s2, vh2 = np.linalg.svd(p)  # one LAPACK call per copy, as for a single matrix
-        flags.append(bool(np.any(np.einsum('ij,tij->tj', u, u2) < 0.5)
-                          or np.any(np.einsum('ij,tij->ti', vh, vh2) < 0.5)))
-    return flags
+PERTURBATIONS = 64
+PERTURB_ULPS = np.where(np.arange(PERTURBATIONS) % 2 == 0, 1, 4)[:, None, None]
+PERTURB_DENSITY = np.array([0.05, 0.3, 1.0])[np.arange(PERTURBATIONS) % 3][:, None, None]
 
 
-def svd_cases(ms, cpu=None, rounding=None):
+def signs_rounding_decided(a, u, s, vh, key):
+    """True where NumPy's own singular vector signs (u, s, vh = svd(a)) change when entries of the matrix move
+    by a few ulps (PERTURBATIONS copies: 5 %, 30 % or all entries each moved 1 or 4 ulps up or down at random;
+    rng seeded with `key`, so the flag is reproducible): there the sign is decided by rounding, and ours
+    (different summation order) may legitimately be the other one. A numerically zero singular value
+    (≤ n·eps·s_max) always counts: its u and v are each fixed only up to sign, independently."""
+    if s[-1] <= a.shape[0] * np.finfo(float).eps * s[0]:
+        return True
+    rng = np.random.default_rng([20261127, key])
+    p = np.repeat(a[None], PERTURBATIONS, axis=0)
+    for step in range(4):
+        moved = (PERTURB_ULPS > step) & (rng.random(p.shape) < PERTURB_DENSITY)
+        p = np.where(moved, np.nextafter(p, np.where(rng.random(p.shape) < 0.5, np.inf, -np.inf)), p)
+    u2, _s2, vh2 = np.linalg.svd(p)  # one LAPACK call per copy, as for a single matrix
+    return bool(np.any(np.einsum('ij,tij->tj', u, u2) < 0.5) or np.any(np.einsum('ij,tij->ti', vh, vh2) < 0.5))
+
+
+def svd_cases(ms, cpu=None, rounding=False):
     out = []
     for i, (name, a, det) in enumerate(ms):
         u, s, vh = np.linalg.svd(a)
@@ -215,8 +210,8 @@ def svd_cases(ms, cpu=None, rounding=None):
         }
         if cpu is not None:
             rec['cpuDependent'] = bool(cpu[i])
-        if rounding is not None:
-            rec['signsRoundingDecided'] = bool(rounding[i])
+        if rounding:
+            rec['signsRoundingDecided'] = bool(det) and signs_rounding_decided(a, u, s, vh, i)
         out.append(rec)
     return out
 
@@ -341,7 +336,7 @@ def live(count, seed):
             sd = rng.uniform(0.5, 2, n)
             name, a = 'ar1', np.fromfunction(lambda i, j: rho ** np.abs(i - j), (n, n)) * np.outer(sd, sd)
         ms.append((f'live {name} #{t} (seed {seed})', np.ascontiguousarray(a, dtype=np.float64), True))
-    cases = svd_cases(ms, cpu_dependent(ms), signs_rounding_decided(ms))
+    cases = svd_cases(ms, cpu_dependent(ms), rounding=True)
     print(json.dumps({'numpy': np.__version__, 'cases': cases}, separators=(',', ':')))
 
 
